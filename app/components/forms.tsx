@@ -1,0 +1,96 @@
+// Labelled form fields that show their error next to them and keep what the person typed.
+import type { ReactNode } from "react";
+import { useId } from "react";
+
+export type Errors = Record<string, string | undefined> | undefined;
+
+interface FieldProps {
+  label: string;
+  name: string;
+  type?: "text" | "email" | "password" | "search" | "number" | "url";
+  defaultValue?: string;
+  errors?: Errors;
+  hint?: string;
+  required?: boolean;
+  maxLength?: number;
+  minLength?: number;
+  autoComplete?: string;
+  autoFocus?: boolean;
+}
+
+export function Field({ label, name, type = "text", defaultValue, errors, hint, required, maxLength, minLength, autoComplete, autoFocus }: FieldProps) {
+  const id = useId();
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        required={required}
+        maxLength={maxLength}
+        minLength={minLength}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  errors?: Errors;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}
+
+export function SelectField({ label, name, defaultValue, errors, hint, required, children }: SelectFieldProps) {
+  const id = useId();
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      <select id={id} name={name} defaultValue={defaultValue} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        {children}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}
+
+/** A message about the whole form (not one field), announced to screen readers. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div className="form-error" role="alert">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+// Members of the community: accounts, roles, activation. The password hash is read only by
+// getSignInCredentials, which only app/utils/auth.server.ts calls.
+import type { Role } from "../../db/schema";
+import { recordAudit } from "~/models/audit.server";
+import { nowIso } from "~/utils/dates";
+import { getDb, writeTransaction, type DB } from "~/utils/db.server";
+
+export type { Role } from "../../db/schema";
+
+export interface Member {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  position: string;
+  active: boolean;
+  igedId: number | null;
+  igedName: string | null;
+  igedType: string | null;
+  regionId: number | null;
+  regionName: string | null;
+  createdAt: string;
+  deactivatedAt: string | null;
+}
+
+function memberQuery(db: DB) {
+  return db
+    .selectFrom("users")
+    .leftJoin("igeds", "igeds.id", "users.igedId")
+    .leftJoin("regions", "regions.id", "igeds.regionId")
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.position",
+      "users.active",
+      "users.igedId",
+      "igeds.name as igedName",
+      "igeds.type as igedType",
+      "regions.id as regionId",
+      "regions.name as regionName",
+      "users.createdAt",
+      "users.deactivatedAt",
+    ]);
+}
+
+type MemberRow = Omit<Member, "active"> & { active: number };
+const toMember = (row: MemberRow): Member => ({ ...row, active: row.active === 1 });
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function getMember(id: number, db: DB = getDb()): Promise<Member | undefined> {
+  const row = await memberQuery(db).where("users.id", "=", id).executeTakeFirst();
+  return row && toMember(row);
+}
+
+export async function getMemberByEmail(email: string, db: DB = getDb()): Promise<Member | undefined> {
+  const row = await memberQuery(db).where("users.email", "=", normalizeEmail(email)).executeTakeFirst();
+  return row && toMember(row);
+}
+
+export async function isEmailTaken(email: string, db: DB = getDb()): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").where("email", "=", normalizeEmail(email)).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** For the auth module only: what is needed to check a password. */
+export async function getSignInCredentials(email: string, db: DB = getDb()) {
+  return db
+    .selectFrom("users")
+    .select(["id", "passwordHash", "active"])
+    .where("email", "=", normalizeEmail(email))
+    .executeTakeFirst();
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("email taken");
+  }
+}
+
+export interface NewMemberInput {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: Role;
+  igedId: number | null;
+  position: string;
+}
+
+/** Creates an account; throws EmailTakenError when the address is already registered. */
+export async function createMember(input: NewMemberInput, db: DB = getDb()): Promise<number> {
+  const now = nowIso();
+  try {
+    const row = await db
+      .insertInto("users")
+      .values({
+        email: normalizeEmail(input.email),
+        name: input.name.trim(),
+        passwordHash: input.passwordHash,
+        role: input.role,
+        igedId: input.igedId,
+        position: input.position.trim(),
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    if (error instanceof Error && /UNIQUE constraint failed: users\.email/.test(error.message)) {
+      throw new EmailTakenError();
+    }
+    throw error;
+  }
+}
+
+export async function recordSignIn(userId: number, db: DB = getDb()): Promise<void> {
+  await db.updateTable("users").set({ lastLoginAt: nowIso() }).where("id", "=", userId).execute();
+}
+
+export interface MemberSearch {
+  query?: string;
+  role?: Role;
+  status?: "active" | "inactive";
+  page?: number;
+  pageSize?: number;
+}
+
+export async function searchMembers(search: MemberSearch, db: DB = getDb()) {
+  const pageSize = search.pageSize ?? 25;
+  const page = Math.max(1, search.page ?? 1);
+  let query = memberQuery(db);
+  const term = search.query?.trim().toLowerCase();
+  if (term) {
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["users.name"]), "like", eb.val(like)),
+        eb("users.email", "like", like),
+      ]),
+    );
+  }
+  if (search.role) query = query.where("users.role", "=", search.role);
+  if (search.status) query = query.where("users.active", "=", search.status === "active" ? 1 : 0);
+
+  const { total } = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy("users.name")
+    .orderBy("users.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { members: rows.map(toMember), total: Number(total), page, pageSize };
+}
+
+export async function countActiveMembers(db: DB = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("active", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Changes a member's role and keeps who did it. */
+export async function changeMemberRole(
+  input: { memberId: number; role: Role; actorId: number | null },
+  db: DB = getDb(),
+): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const current = await trx.selectFrom("users").select("role").where("id", "=", input.memberId).executeTakeFirst();
+    if (!current) return false;
+    if (current.role === input.role) return true;
+    await trx.updateTable("users").set({ role: input.role, updatedAt: nowIso() }).where("id", "=", input.memberId).execute();
+    await recordAudit(
+      { actorId: input.actorId, action: "user.role_changed", targetType: "user", targetId: input.memberId, details: { from: current.role, to: input.role } },
+      trx,
+    );
+    return true;
+  });
+}
+
+/** Deactivates an account and ends all its sessions in the same transaction. */
+export async function deactivateMember(
+  input: { memberId: number; actorId: number | null; reason: string },
+  db: DB = getDb(),
+): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const now = nowIso();
+    const result = await trx
+      .updateTable("users")
+      .set({ active: 0, deactivatedAt: now, updatedAt: now })
+      .where("id", "=", input.memberId)
+      .where("active", "=", 1)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await trx.deleteFrom("sessions").where("userId", "=", input.memberId).execute();
+    await recordAudit(
+      { actorId: input.actorId, action: "user.deactivated", targetType: "user", targetId: input.memberId, details: { reason: input.reason } },
+      trx,
+    );
+    return true;
+  });
+}
+
+export async function reactivateMember(
+  input: { memberId: number; actorId: number | null },
+  db: DB = getDb(),
+): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable("users")
+      .set({ active: 1, deactivatedAt: null, updatedAt: nowIso() })
+      .where("id", "=", input.memberId)
+      .where("active", "=", 0)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordAudit({ actorId: input.actorId, action: "user.reactivated", targetType: "user", targetId: input.memberId }, trx);
+    return true;
+  });
+}

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "vitest";
+import { listAuditForTarget } from "~/models/audit.server";
+import { getMember } from "~/models/user.server";
+import { action, loader } from "~/routes/admin.usuarios";
+import { getUser } from "~/utils/auth.server";
+import { createMember } from "../../tests/factories/members";
+import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
+
+async function asDifoca() {
+  const difoca = await createMember({ role: "difoca", iged: null, name: "Especialista DIFOCA de Prueba" });
+  return { difoca, cookie: await sessionCookieFor(difoca.id) };
+}
+
+describe("/admin/usuarios", () => {
+  test("finds members by name or email, ignoring capitals", async () => {
+    const { cookie } = await asDifoca();
+    await createMember({ name: "Rosa Huamaní Cárdenas", email: "rosa.huamani@ugel.pe" });
+    const byName = await respond(() => loader({ request: getRequest("/admin/usuarios?q=huamaní", cookie), params: {}, context }));
+    const byEmail = await respond(() => loader({ request: getRequest("/admin/usuarios?q=ROSA.HUAMANI", cookie), params: {}, context }));
+    expect((await byName.json()).members.map((m: { name: string }) => m.name)).toEqual(["Rosa Huamaní Cárdenas"]);
+    expect((await byEmail.json()).total).toBe(1);
+  });
+
+  test("a gestor and an expert get 403 on the page and on its actions", async () => {
+    for (const role of ["gestor", "experto"] as const) {
+      const someone = await createMember({ role, iged: role === "gestor" ? undefined : null });
+      const target = await createMember();
+      const cookie = await sessionCookieFor(someone.id);
+      expect((await respond(() => loader({ request: getRequest("/admin/usuarios", cookie), params: {}, context }))).status).toBe(403);
+      const post = formRequest("/admin/usuarios", { intent: "role", memberId: String(target.id), role: "difoca" }, cookie);
+      expect((await respond(() => action({ request: post, params: {}, context }))).status).toBe(403);
+      expect((await getMember(target.id))?.role).toBe("gestor");
+    }
+  });
+
+  test("changes a role and keeps who did it", async () => {
+    const { difoca, cookie } = await asDifoca();
+    const target = await createMember();
+    const response = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "role", memberId: String(target.id), role: "experto", redirectTo: "/admin/usuarios?q=x" }, cookie), params: {}, context }),
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/admin/usuarios?q=x");
+    expect((await getMember(target.id))?.role).toBe("experto");
+    const [entry] = await listAuditForTarget("user", target.id);
+    expect(entry).toMatchObject({ action: "user.role_changed", actorId: difoca.id, details: { from: "gestor", to: "experto" } });
+  });
+
+  test("deactivation needs a reason, ends the member's sessions and can be undone", async () => {
+    const { cookie } = await asDifoca();
+    const target = await createMember();
+    const targetCookie = await sessionCookieFor(target.id);
+
+    const noReason = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "deactivate", memberId: String(target.id), reason: "" }, cookie), params: {}, context }),
+    );
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).errors.reason).toBe("Escribe el motivo de la desactivación.");
+
+    await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "deactivate", memberId: String(target.id), reason: "Cambió de institución" }, cookie), params: {}, context }),
+    );
+    expect((await getMember(target.id))?.active).toBe(false);
+    expect(await getUser(getRequest("/", targetCookie))).toBeNull();
+
+    await respond(() => action({ request: formRequest("/admin/usuarios", { intent: "reactivate", memberId: String(target.id) }, cookie), params: {}, context }));
+    expect((await getMember(target.id))?.active).toBe(true);
+  });
+
+  test("a specialist cannot demote or deactivate themselves", async () => {
+    const { difoca, cookie } = await asDifoca();
+    const response = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "role", memberId: String(difoca.id), role: "gestor" }, cookie), params: {}, context }),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.form).toMatch(/^No puedes cambiar tu propio rol/);
+    expect((await getMember(difoca.id))?.role).toBe("difoca");
+  });
+
+  test("unknown roles and intents are a 400 with a Spanish message", async () => {
+    const { cookie } = await asDifoca();
+    const target = await createMember();
+    const badRole = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "role", memberId: String(target.id), role: "admin" }, cookie), params: {}, context }),
+    );
+    expect(badRole.status).toBe(400);
+    expect((await badRole.json()).errors.role).toBe("Elige un rol de la lista.");
+    const badIntent = await respond(() => action({ request: formRequest("/admin/usuarios", { intent: "borrar" }, cookie), params: {}, context }));
+    expect(badIntent.status).toBe(400);
+    expect((await badIntent.json()).errors.intent).toBe("La acción no es válida.");
+  });
+});

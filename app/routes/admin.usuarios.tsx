@@ -1,0 +1,257 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/forms";
+import { changeMemberRole, deactivateMember, getMember, reactivateMember, searchMembers } from "~/models/user.server";
+import { parseForm, requiredText, idFromList } from "~/utils/forms.server";
+import { badRequest, safeRedirectPath } from "~/utils/http.server";
+import { requirePermission } from "~/utils/permissions.server";
+import { isRole, ROLE_LABELS, ROLES } from "~/utils/roles";
+import { redirectWithToast } from "~/utils/toast.server";
+import { roleField } from "~/utils/user-validation.server";
+
+const PAGE_SIZE = 25;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "users.manage");
+  const url = new URL(request.url);
+  const query = (url.searchParams.get("q") ?? "").slice(0, 120);
+  const roleParam = url.searchParams.get("rol");
+  const statusParam = url.searchParams.get("estado");
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
+  const result = await searchMembers({
+    query,
+    role: isRole(roleParam) ? roleParam : undefined,
+    status: statusParam === "activos" ? "active" : statusParam === "desactivados" ? "inactive" : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  return json({
+    viewerId: viewer.id,
+    filters: { q: query, rol: isRole(roleParam) ? roleParam : "", estado: statusParam === "activos" || statusParam === "desactivados" ? statusParam : "" },
+    members: result.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      iged: m.igedName,
+      region: m.regionName,
+      active: m.active,
+    })),
+    total: result.total,
+    page: result.page,
+    pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+  });
+}
+
+const memberId = idFromList("Elige un miembro de la lista.");
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("role"), memberId, role: roleField }),
+    z.object({
+      intent: z.literal("deactivate"),
+      memberId,
+      reason: requiredText(
+        { required: "Escribe el motivo de la desactivación.", tooShort: "Escribe el motivo de la desactivación.", tooLong: "El motivo no puede tener más de 500 caracteres." },
+        500,
+        3,
+      ),
+    }),
+    z.object({ intent: z.literal("reactivate"), memberId }),
+  ],
+  { error: "La acción no es válida." },
+);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "users.manage");
+  const formData = await request.formData();
+  const back = safeRedirectPath(formData.get("redirectTo"), "/admin/usuarios");
+  const form = parseForm(actionSchema, formData);
+  const targetId = Number(formData.get("memberId")) || null;
+  if (!form.success) return badRequest({ memberId: targetId, errors: form.errors });
+
+  const input = form.data;
+  const member = await getMember(input.memberId);
+  if (!member) return badRequest({ memberId: targetId, errors: { form: "Ese miembro no existe." } });
+  if (member.id === actor.id && input.intent !== "reactivate") {
+    return badRequest({
+      memberId: targetId,
+      errors: { form: "No puedes cambiar tu propio rol ni desactivar tu propia cuenta. Pídeselo a otra persona de DIFOCA." },
+    });
+  }
+
+  switch (input.intent) {
+    case "role":
+      await changeMemberRole({ memberId: member.id, role: input.role, actorId: actor.id });
+      return redirectWithToast(request, back, {
+        type: "success",
+        message: `${member.name} ahora tiene el rol ${ROLE_LABELS[input.role]}.`,
+      });
+    case "deactivate":
+      await deactivateMember({ memberId: member.id, actorId: actor.id, reason: input.reason });
+      return redirectWithToast(request, back, {
+        type: "success",
+        message: `Se desactivó la cuenta de ${member.name}. Sus sesiones se cerraron.`,
+      });
+    case "reactivate":
+      await reactivateMember({ memberId: member.id, actorId: actor.id });
+      return redirectWithToast(request, back, { type: "success", message: `Se reactivó la cuenta de ${member.name}.` });
+  }
+}
+
+export default function AdminUsers() {
+  const { viewerId, filters, members, total, page, pages } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("pagina", String(n));
+    return `?${params.toString()}`;
+  };
+  return (
+    <section className="container page">
+      <p>
+        <Link to="/admin">Administración</Link>
+      </p>
+      <h1>Usuarios</h1>
+      <Form method="get" className="search-form" role="search">
+        <div className="field">
+          <label htmlFor="q">Buscar por nombre o correo</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={120} />
+        </div>
+        <div className="field">
+          <label htmlFor="rol">Rol</label>
+          <select id="rol" name="rol" defaultValue={filters.rol}>
+            <option value="">Todos</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="estado">Estado</label>
+          <select id="estado" name="estado" defaultValue={filters.estado}>
+            <option value="">Todos</option>
+            <option value="activos">Activos</option>
+            <option value="desactivados">Desactivados</option>
+          </select>
+        </div>
+        <button type="submit">Buscar</button>
+      </Form>
+
+      {actionData && actionData.memberId === null ? <FormError message={Object.values(actionData.errors)[0]} /> : null}
+
+      <p aria-live="polite">
+        {total === 1 ? "1 miembro encontrado." : `${total.toLocaleString("es-PE")} miembros encontrados.`}
+      </p>
+
+      {members.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Miembros de la comunidad</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nombre</th>
+                <th scope="col">IGED</th>
+                <th scope="col">Rol</th>
+                <th scope="col">Estado</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => {
+                const rowErrors = actionData?.memberId === member.id ? actionData.errors : undefined;
+                const isSelf = member.id === viewerId;
+                return (
+                  <tr key={member.id}>
+                    <td>
+                      <Link to={`/perfil/${member.id}`}>{member.name}</Link>
+                      <br />
+                      <span className="hint">{member.email}</span>
+                      {rowErrors ? <FormError message={Object.values(rowErrors)[0]} /> : null}
+                    </td>
+                    <td>
+                      {member.iged ?? "Sin IGED"}
+                      {member.region ? <span className="hint"> · {member.region}</span> : null}
+                    </td>
+                    <td>
+                      {isSelf ? (
+                        ROLE_LABELS[member.role]
+                      ) : (
+                        <Form method="post" className="row-actions">
+                          <input type="hidden" name="intent" value="role" />
+                          <input type="hidden" name="memberId" value={member.id} />
+                          <input type="hidden" name="redirectTo" value={here} />
+                          <label className="visually-hidden" htmlFor={`role-${member.id}`}>
+                            Rol de {member.name}
+                          </label>
+                          <select id={`role-${member.id}`} name="role" defaultValue={member.role}>
+                            {ROLES.map((role) => (
+                              <option key={role} value={role}>
+                                {ROLE_LABELS[role]}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" className="button--small">
+                            Cambiar rol<span className="visually-hidden"> de {member.name}</span>
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                    <td>
+                      {member.active ? "Activa" : "Desactivada"}
+                      {isSelf ? null : member.active ? (
+                        <details>
+                          <summary>
+                            Desactivar<span className="visually-hidden"> la cuenta de {member.name}</span>
+                          </summary>
+                          <Form method="post" className="row-actions">
+                            <input type="hidden" name="intent" value="deactivate" />
+                            <input type="hidden" name="memberId" value={member.id} />
+                            <input type="hidden" name="redirectTo" value={here} />
+                            <label htmlFor={`reason-${member.id}`}>Motivo</label>
+                            <input id={`reason-${member.id}`} name="reason" required maxLength={500} />
+                            <button type="submit" className="button--small button--danger">
+                              Desactivar cuenta
+                            </button>
+                          </Form>
+                        </details>
+                      ) : (
+                        <Form method="post" className="row-actions">
+                          <input type="hidden" name="intent" value="reactivate" />
+                          <input type="hidden" name="memberId" value={member.id} />
+                          <input type="hidden" name="redirectTo" value={here} />
+                          <button type="submit" className="button--small button--secondary">
+                            Reactivar<span className="visually-hidden"> la cuenta de {member.name}</span>
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No hay miembros que coincidan con la búsqueda.</p>
+      )}
+
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Páginas">
+          {page > 1 ? <Link to={pageLink(page - 1)}>Anterior</Link> : null}
+          <span>
+            Página {page} de {pages}
+          </span>
+          {page < pages ? <Link to={pageLink(page + 1)}>Siguiente</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Usuarios | Administración | Comunidad de Práctica de Gestión Educativa" }];

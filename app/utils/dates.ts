@@ -1,0 +1,27 @@
+// Dates are stored as ISO-8601 in UTC and shown in Peru's time zone and Spanish.
+export const TIME_ZONE = "America/Lima";
+export const LOCALE = "es-PE";
+
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** "22 de noviembre de 2026" */
+export function formatDate(iso: string | Date): string {
+  return dateFormat.format(typeof iso === "string" ? new Date(iso) : iso);
+}
+
+/** "22 de noviembre de 2026, 05:41 a. m." */
+export function formatDateTime(iso: string | Date): string {
+  return dateTimeFormat.format(typeof iso === "string" ? new Date(iso) : iso);
+}

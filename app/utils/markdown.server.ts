@@ -1,0 +1,57 @@
+// The one place markdown becomes HTML. marked's output is not safe by itself (it passes raw HTML
+// through), so every rendering is sanitized here with an allow-list: no scripts, no event
+// handlers, no javascript: or data: URLs, no iframes; links leave with rel="noopener noreferrer".
+import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+const ALLOWED_TAGS = [
+  "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",
+  "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "a", "img",
+  "table", "thead", "tbody", "tr", "th", "td",
+];
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: {
+    a: ["href", "title", "rel", "target"],
+    img: ["src", "alt", "title"],
+    th: ["align"],
+    td: ["align"],
+    ol: ["start"],
+    code: ["class"],
+  },
+  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesByTag: { img: ["http", "https"] },
+  allowProtocolRelative: false,
+  // A top-level heading belongs to the page, not to a member's text.
+  transformTags: {
+    h1: "h2",
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: "noopener noreferrer", ...(isExternal(attribs.href) ? { target: "_blank" } : {}) },
+    }),
+  },
+  disallowedTagsMode: "discard",
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math", "template"],
+};
+
+function isExternal(href: string | undefined): boolean {
+  return typeof href === "string" && /^https?:\/\//i.test(href);
+}
+
+/** Markdown written by a member, as safe HTML. */
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown ?? "") as string;
+  return sanitizeHtml(html, SANITIZE_OPTIONS);
+}
+
+/** Plain text of a markdown text, for summaries and search snippets. */
+export function markdownToText(markdown: string): string {
+  const html = marked.parse(markdown ?? "") as string;
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE_OPTIONS.nonTextTags })
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,27 @@
+// Who may do what: the one table of permissions and the one check every loader and action uses.
+// Later features add their rows here; ownership rules (a practice's team, a post's author) are
+// checked by the feature with the same `can` and its own predicate.
+import type { Role } from "../../db/schema";
+import { requireUser, type CurrentUser } from "~/utils/auth.server";
+import { forbidden } from "~/utils/http.server";
+
+export const PERMISSIONS = {
+  /** Search members, change their role, deactivate and reactivate accounts. */
+  "users.manage": ["difoca"],
+  /** See a deactivated member's profile. */
+  "users.view_inactive": ["difoca"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: Pick<CurrentUser, "role"> | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+/** The signed-in member, if they have the permission; otherwise a redirect to sign in or a 403. */
+export async function requirePermission(request: Request, permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!can(user, permission)) throw forbidden();
+  return user;
+}

@@ -1,0 +1,78 @@
+// The fields of an account, validated the same way by the registration form, the admin screens
+// and the user:create command.
+import { z } from "zod";
+import { idFromList, requiredText } from "~/utils/forms.server";
+import { passwordProblem } from "~/utils/password.server";
+import { ROLES } from "~/utils/roles";
+
+export const emailField = z
+  .string({ error: "Escribe tu correo electrónico." })
+  .trim()
+  .min(1, { error: "Escribe tu correo electrónico." })
+  .max(254, { error: "El correo no puede tener más de 254 caracteres." })
+  .pipe(z.email({ error: "Escribe un correo válido, por ejemplo nombre@ugel.gob.pe." }))
+  .transform((s) => s.toLowerCase());
+
+export const nameField = requiredText(
+  { required: "Escribe tu nombre completo.", tooShort: "Escribe tu nombre completo.", tooLong: "El nombre no puede tener más de 120 caracteres." },
+  120,
+  3,
+);
+
+export const positionField = requiredText(
+  { required: "Escribe tu cargo.", tooShort: "Escribe tu cargo.", tooLong: "El cargo no puede tener más de 120 caracteres." },
+  120,
+  2,
+);
+
+export const igedField = idFromList("Elige tu IGED de la lista.");
+
+export const roleField = z.enum(ROLES, { error: "Elige un rol de la lista." });
+
+/** A new password: length and common-password checks (the policy is in password.server.ts). */
+export const newPasswordField = z.string({ error: "Escribe una contraseña." }).superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+function passwordDiffersFromEmail(value: { email: string; password: string }, ctx: z.RefinementCtx) {
+  // The field already checked everything else about the password.
+  if (passwordProblem(value.password) !== null) return;
+  const problem = passwordProblem(value.password, value.email);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+}
+
+export const registrationSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: newPasswordField,
+    igedId: igedField,
+    position: positionField,
+  })
+  .superRefine(passwordDiffersFromEmail);
+
+/** What the user:create command takes: the IGED and position are optional for DIFOCA and experts. */
+export const newAccountSchema = z
+  .object({
+    name: nameField,
+    email: emailField,
+    password: newPasswordField,
+    role: roleField,
+    igedId: igedField.optional(),
+    position: z.string().trim().max(120, { error: "El cargo no puede tener más de 120 caracteres." }).optional(),
+  })
+  .superRefine(passwordDiffersFromEmail)
+  .superRefine((value, ctx) => {
+    if (value.role === "gestor" && value.igedId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["igedId"], message: "Un gestor debe pertenecer a una IGED." });
+    }
+  });
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z
+    .string({ error: "Escribe tu contraseña." })
+    .min(1, { error: "Escribe tu contraseña." })
+    .max(1024, { error: "La contraseña es demasiado larga." }),
+});

@@ -1,0 +1,32 @@
+import { describe, expect, test } from "vitest";
+// @ts-expect-error: a plain JavaScript module of the server, typed through JSDoc.
+import { contentSecurityPolicy, createNonce, isCrossOriginWrite } from "./security.mjs";
+
+describe("cross-origin writes", () => {
+  const host = "cop.minedu.gob.pe";
+  test.each([
+    [{ method: "POST", secFetchSite: "cross-site", host }, true],
+    [{ method: "POST", secFetchSite: "same-site", host }, true],
+    [{ method: "POST", secFetchSite: "same-origin", host }, false],
+    [{ method: "POST", secFetchSite: "none", host }, false],
+    [{ method: "POST", origin: "https://evil.example", host }, true],
+    [{ method: "POST", origin: "null", host }, true],
+    [{ method: "POST", origin: `https://${host}`, host }, false],
+    [{ method: "DELETE", origin: "https://evil.example", host }, true],
+    [{ method: "GET", secFetchSite: "cross-site", host }, false],
+    [{ method: "POST", host }, false],
+  ])("%o refused: %s", (request, refused) => {
+    expect(isCrossOriginWrite(request)).toBe(refused);
+  });
+});
+
+describe("content security policy", () => {
+  test("allows scripts only with this response's nonce and forbids framing", () => {
+    const nonce = createNonce();
+    const policy = contentSecurityPolicy(nonce);
+    expect(policy).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain("unsafe-inline");
+    expect(createNonce()).not.toBe(nonce);
+  });
+});
