@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { FormError } from "~/components/forms";
 import { changeMemberRole, deactivateMember, getMember, reactivateMember, searchMembers } from "~/models/user.server";
-import { parseForm, requiredText, idFromList } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms.server";
 import { badRequest, safeRedirectPath } from "~/utils/http.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/roles";
 import { redirectWithToast } from "~/utils/toast.server";
-import { roleField } from "~/utils/user-validation.server";
+import { memberAdminSchema } from "~/utils/user-validation.server";
 
 const PAGE_SIZE = 25;
 
@@ -45,30 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const memberId = idFromList("Elige un miembro de la lista.");
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({ intent: z.literal("role"), memberId, role: roleField }),
-    z.object({
-      intent: z.literal("deactivate"),
-      memberId,
-      reason: requiredText(
-        { required: "Escribe el motivo de la desactivación.", tooShort: "Escribe el motivo de la desactivación.", tooLong: "El motivo no puede tener más de 500 caracteres." },
-        500,
-        3,
-      ),
-    }),
-    z.object({ intent: z.literal("reactivate"), memberId }),
-  ],
-  { error: "La acción no es válida." },
-);
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users.manage");
   const formData = await request.formData();
   const back = safeRedirectPath(formData.get("redirectTo"), "/admin/usuarios");
-  const form = parseForm(actionSchema, formData);
+  const form = parseForm(memberAdminSchema, formData);
   const targetId = Number(formData.get("memberId")) || null;
   if (!form.success) return badRequest({ memberId: targetId, errors: form.errors });
 

@@ -76,3 +76,27 @@ export const signInSchema = z.object({
     .min(1, { error: "Escribe tu contraseña." })
     .max(1024, { error: "La contraseña es demasiado larga." }),
 });
+
+/** What DIFOCA submits on /admin/usuarios: a role change, a deactivation with its reason, a reactivation. */
+const memberIdField = idFromList("Elige un miembro de la lista.");
+export const memberAdminSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("role"), memberId: memberIdField, role: roleField }),
+    z.object({
+      intent: z.literal("deactivate"),
+      memberId: memberIdField,
+      reason: requiredText(
+        {
+          required: "Escribe el motivo de la desactivación.",
+          tooShort: "Escribe el motivo de la desactivación.",
+          tooLong: "El motivo no puede tener más de 500 caracteres.",
+        },
+        500,
+        3,
+      ),
+    }),
+    z.object({ intent: z.literal("reactivate"), memberId: memberIdField }),
+  ],
+  { error: "La acción no es válida." },
+);
