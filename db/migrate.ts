@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import { createDatabase, createMigrationDatabase, databasePath } from "./connection";
+import { ensureSearchIndex } from "~/utils/search.server";
 import { loadReferenceData } from "./reference";
 
 const migrationFolder = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -47,6 +48,7 @@ export async function prepareDatabase(file = databasePath()): Promise<{ applied:
   const db = createDatabase(file);
   try {
     const referenceLoaded = await loadReferenceData(db);
+    await ensureSearchIndex(db);
     return { applied, referenceLoaded };
   } finally {
     await db.destroy();

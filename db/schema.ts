@@ -4,6 +4,19 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Role = "gestor" | "experto" | "difoca";
 export type IgedType = "dre" | "ugel" | "gobierno_local";
+export type PracticeStatus = "borrador" | "en_revision" | "publicada" | "archivada";
+export type Stage = "inicial" | "intermedio" | "avanzado";
+export type PracticeEventType =
+  | "created"
+  | "submitted"
+  | "returned"
+  | "published"
+  | "promotion_requested"
+  | "promoted"
+  | "promotion_returned"
+  | "demoted"
+  | "archived"
+  | "unarchived";
 
 export interface MacroregionTable {
   id: Generated<number>;
@@ -65,6 +78,152 @@ export interface AuditLogTable {
   createdAt: string;
 }
 
+export interface ThematicLineTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  active: number;
+  position: number;
+}
+
+export interface PracticeTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: string;
+  thematicLineId: number | null;
+  regionId: number;
+  leadIgedId: number;
+  startYear: number | null;
+  vigente: number;
+  problem: string;
+  strategy: string;
+  results: string;
+  lessons: string;
+  status: PracticeStatus;
+  stage: Stage;
+  reviewNote: string | null;
+  visitCount: Generated<number>;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  stageChangedAt: string | null;
+}
+
+export interface PracticeIgedTable {
+  practiceId: number;
+  igedId: number;
+}
+
+export interface PracticeTeamTable {
+  practiceId: number;
+  userId: number;
+  addedAt: string;
+}
+
+export interface PracticeContactTable {
+  id: Generated<number>;
+  practiceId: number;
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+  position: number;
+}
+
+export interface PracticeEvidenceTable {
+  id: Generated<number>;
+  practiceId: number;
+  kind: "archivo" | "enlace";
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  storedName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  uploadedBy: number;
+  createdAt: string;
+}
+
+export interface PracticeEventTable {
+  id: Generated<number>;
+  practiceId: number;
+  type: PracticeEventType;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  actorId: number | null;
+  note: string;
+  createdAt: string;
+}
+
+export interface PracticeRevisionTable {
+  id: Generated<number>;
+  practiceId: number;
+  editorId: number;
+  /** JSON: { field: { before, after } } */
+  changes: string;
+  createdAt: string;
+}
+
+export interface MaturityCriterionTable {
+  id: Generated<number>;
+  targetStage: "intermedio" | "avanzado";
+  title: string;
+  description: string;
+  position: number;
+  active: number;
+  /** 'documented' | 'feedback' when the platform checks it by itself; null when DIFOCA does. */
+  checkRule: string | null;
+}
+
+export interface PromotionRequestTable {
+  id: Generated<number>;
+  practiceId: number;
+  targetStage: "intermedio" | "avanzado";
+  status: "pendiente" | "aprobada" | "devuelta";
+  requestedBy: number;
+  requestedAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface PromotionRequestItemTable {
+  requestId: number;
+  criterionId: number;
+  note: string;
+  evidenceId: number | null;
+}
+
+export interface PracticeFeedbackTable {
+  id: Generated<number>;
+  practiceId: number;
+  authorId: number;
+  keyAspects: string;
+  /** The day the feedback was given (YYYY-MM-DD), which may precede its entry on the platform. */
+  givenOn: string;
+  createdAt: string;
+}
+
+export interface FeedbackItemTable {
+  id: Generated<number>;
+  feedbackId: number;
+  kind: "oportunidad" | "recomendacion";
+  position: number;
+  text: string;
+  addressedAt: string | null;
+  addressedBy: number | null;
+  addressedNote: string | null;
+}
+
+export interface PracticeVisitTable {
+  practiceId: number;
+  visitor: string;
+  day: string;
+}
+
 export interface Database {
   macroregions: MacroregionTable;
   regions: RegionTable;
@@ -73,6 +232,20 @@ export interface Database {
   sessions: SessionTable;
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
+  thematicLines: ThematicLineTable;
+  practices: PracticeTable;
+  practiceIgeds: PracticeIgedTable;
+  practiceTeam: PracticeTeamTable;
+  practiceContacts: PracticeContactTable;
+  practiceEvidence: PracticeEvidenceTable;
+  practiceEvents: PracticeEventTable;
+  practiceRevisions: PracticeRevisionTable;
+  maturityCriteria: MaturityCriterionTable;
+  promotionRequests: PromotionRequestTable;
+  promotionRequestItems: PromotionRequestItemTable;
+  practiceFeedback: PracticeFeedbackTable;
+  feedbackItems: FeedbackItemTable;
+  practiceVisits: PracticeVisitTable;
 }
 
 export type Macroregion = Selectable<MacroregionTable>;

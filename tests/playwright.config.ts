@@ -8,8 +8,9 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 // The browser journeys run against a fresh database with the demo data; the tests' own
 // factories write to the same file.
-process.env.DATABASE_PATH = path.join(root, "data/e2e/cop.db");
-process.env.SECRETS_DIR = path.join(root, "data/e2e");
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(root, "data/e2e");
+process.env.DATABASE_PATH = path.join(dataDir, "cop.db");
+process.env.SECRETS_DIR = dataDir;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -10,6 +10,16 @@ export const PERMISSIONS = {
   "users.manage": ["difoca"],
   /** See a deactivated member's profile. */
   "users.view_inactive": ["difoca"],
+  /** Start a new practice (its author joins its team). */
+  "practices.create": ["gestor", "difoca"],
+  /** Review submitted practices: publish or return them; archive; promote and demote stages. */
+  "practices.review": ["difoca"],
+  /** See and edit any practice, whatever its team. */
+  "practices.edit_any": ["difoca"],
+  /** Leave structured feedback on a practice. */
+  "practices.feedback": ["experto", "difoca"],
+  /** Edit the thematic lines and the maturity route's criteria. */
+  "practices.configure": ["difoca"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
