@@ -7,6 +7,7 @@ import { closeDb } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/roles";
 import { createMember } from "../tests/factories/members";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
+import { seedPractices } from "./demo/seed-practices";
 import { prepareDatabase } from "./migrate";
 
 /** Seeds the demo when nobody has an account yet. Returns whether it did. */
@@ -21,6 +22,7 @@ export async function seedDemo(): Promise<boolean> {
       await deactivateMember({ memberId: id, actorId: difocaId, reason: "Cuenta de ejemplo desactivada en los datos de demostración." });
     }
   }
+  if (difocaId !== null) await seedPractices(difocaId);
   return true;
 }
 

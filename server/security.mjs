@@ -33,7 +33,8 @@ export function contentSecurityPolicy(nonce) {
 export function securityHeaders(req, res, next) {
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
-  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  // Uploaded files carry their own, stricter policy (a sandbox), set by the route that serves them.
+  if (!req.path.startsWith("/evidencias/")) res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");

@@ -47,17 +47,18 @@ export function Field({ label, name, type = "text", defaultValue, errors, hint, 
   );
 }
 
-interface SelectFieldProps {
+interface TextareaFieldProps {
   label: string;
   name: string;
   defaultValue?: string;
   errors?: Errors;
   hint?: string;
   required?: boolean;
-  children: ReactNode;
+  maxLength?: number;
+  rows?: number;
 }
 
-export function SelectField({ label, name, defaultValue, errors, hint, required, children }: SelectFieldProps) {
+export function TextareaField({ label, name, defaultValue, errors, hint, required, maxLength, rows = 6 }: TextareaFieldProps) {
   const id = useId();
   const error = errors?.[name];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -68,7 +69,54 @@ export function SelectField({ label, name, defaultValue, errors, hint, required,
         {required ? <span className="required" aria-hidden="true"> *</span> : null}
       </label>
       {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      <select id={id} name={name} defaultValue={defaultValue} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        required={required}
+        maxLength={maxLength}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  name: string;
+  defaultValue?: string | string[];
+  multiple?: boolean;
+  size?: number;
+  errors?: Errors;
+  hint?: string;
+  required?: boolean;
+  children: ReactNode;
+}
+
+export function SelectField({ label, name, defaultValue, multiple, size, errors, hint, required, children }: SelectFieldProps) {
+  const id = useId();
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        multiple={multiple}
+        size={size}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {children}
       </select>
       <FieldError id={`${id}-error`} message={error} />

@@ -7,7 +7,27 @@ export interface IgedChoice {
   regionName: string;
 }
 
-export function IgedSelect({ igeds, defaultValue, errors, required = true }: { igeds: IgedChoice[]; defaultValue?: string; errors?: Errors; required?: boolean }) {
+interface IgedSelectProps {
+  igeds: IgedChoice[];
+  defaultValue?: string | string[];
+  errors?: Errors;
+  required?: boolean;
+  label?: string;
+  name?: string;
+  hint?: string;
+  multiple?: boolean;
+}
+
+export function IgedSelect({
+  igeds,
+  defaultValue,
+  errors,
+  required = true,
+  label = "IGED donde trabajas",
+  name = "igedId",
+  hint = "DRE/GRE, UGEL o gobierno local, agrupados por región.",
+  multiple = false,
+}: IgedSelectProps) {
   const regions = new Map<string, IgedChoice[]>();
   for (const iged of igeds) {
     const list = regions.get(iged.regionName) ?? [];
@@ -16,14 +36,16 @@ export function IgedSelect({ igeds, defaultValue, errors, required = true }: { i
   }
   return (
     <SelectField
-      label="IGED donde trabajas"
-      name="igedId"
-      defaultValue={defaultValue ?? ""}
+      label={label}
+      name={name}
+      defaultValue={defaultValue ?? (multiple ? [] : "")}
       errors={errors}
       required={required}
-      hint="DRE/GRE, UGEL o gobierno local, agrupados por región."
+      hint={hint}
+      multiple={multiple}
+      size={multiple ? 8 : undefined}
     >
-      <option value="">Elige tu IGED</option>
+      {multiple ? null : <option value="">Elige una IGED</option>}
       {[...regions].map(([region, list]) => (
         <optgroup key={region} label={region}>
           {list.map((iged) => (

@@ -2,11 +2,7 @@ import type { IgedType } from "../../db/schema";
 import { nowIso } from "~/utils/dates";
 import { getDb, type DB } from "~/utils/db.server";
 
-export const IGED_TYPE_LABELS: Record<IgedType, string> = {
-  dre: "DRE/GRE",
-  ugel: "UGEL",
-  gobierno_local: "Gobierno local",
-};
+export { IGED_TYPE_LABELS } from "~/utils/iged-types";
 
 export interface IgedOption {
   id: number;

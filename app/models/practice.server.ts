@@ -1,21 +1,16 @@
 // Good practices (BPGE): creating and editing them, their team, IGEDs and contacts, the review
 // (submit, return, publish), archiving, and the text's revision history.
+import { sql } from "kysely";
 import type { PracticeEventType, PracticeStatus, Stage } from "../../db/schema";
 import { nowIso } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
-import { indexPractice } from "~/utils/search.server";
+import { indexPractice, practiceMatches, toMatchQuery } from "~/utils/search.server";
+import { STAGES, type CatalogSort } from "~/utils/practice-labels";
 import { slugify } from "~/utils/slug";
 
 export type { PracticeStatus, Stage } from "../../db/schema";
 
-export const STAGES: readonly Stage[] = ["inicial", "intermedio", "avanzado"];
-export const STAGE_LABELS: Record<Stage, string> = { inicial: "Inicial", intermedio: "Intermedio", avanzado: "Avanzado" };
-export const STATUS_LABELS: Record<PracticeStatus, string> = {
-  borrador: "Borrador",
-  en_revision: "En revisión",
-  publicada: "Publicada",
-  archivada: "Archivada",
-};
+export { CATALOG_SORTS, STAGE_LABELS, STAGES, STATUS_LABELS, type CatalogSort } from "~/utils/practice-labels";
 
 /** The fields a team writes. */
 export interface PracticeText {
@@ -265,5 +260,333 @@ export async function changePracticeStage(
     );
     await indexPractice(input.practiceId, trx);
     return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading practices
+
+export interface CatalogFilters {
+  query?: string;
+  regionSlug?: string;
+  macroregionSlug?: string;
+  stage?: Stage;
+  lineSlug?: string;
+  igedType?: "dre" | "ugel" | "gobierno_local";
+  vigente?: boolean;
+  includeArchived?: boolean;
+  sort?: CatalogSort;
+  page?: number;
+  pageSize?: number;
+}
+
+
+export interface CatalogItem {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  stage: Stage;
+  status: PracticeStatus;
+  vigente: boolean;
+  regionName: string;
+  leadIgedName: string;
+  thematicLineName: string | null;
+  visitCount: number;
+  publishedAt: string | null;
+  snippet: string | null;
+}
+
+/** The public catalog: published (and, on request, archived) practices, filtered, searched, sorted. */
+export async function listCatalog(filters: CatalogFilters, db: DB = getDb()) {
+  const pageSize = filters.pageSize ?? 12;
+  const page = Math.max(1, filters.page ?? 1);
+  const matchQuery = filters.query ? toMatchQuery(filters.query) : null;
+
+  let query = db
+    .selectFrom("practices")
+    .innerJoin("regions", "regions.id", "practices.regionId")
+    .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+    .innerJoin("igeds", "igeds.id", "practices.leadIgedId")
+    .leftJoin("thematicLines", "thematicLines.id", "practices.thematicLineId")
+    .where("practices.status", "in", filters.includeArchived ? ["publicada", "archivada"] : ["publicada"]);
+  // The full-text match runs first, as a subquery joined on the id.
+  if (matchQuery) query = query.innerJoin(practiceMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "practices.id")) as typeof query;
+  if (filters.regionSlug) query = query.where("regions.slug", "=", filters.regionSlug);
+  if (filters.macroregionSlug) query = query.where("macroregions.slug", "=", filters.macroregionSlug);
+  if (filters.stage) query = query.where("practices.stage", "=", filters.stage);
+  if (filters.lineSlug) query = query.where("thematicLines.slug", "=", filters.lineSlug);
+  if (filters.vigente !== undefined) query = query.where("practices.vigente", "=", filters.vigente ? 1 : 0);
+  if (filters.igedType) {
+    const type = filters.igedType;
+    // A practice counts for an IGED type when its lead or any IGED sharing it is of that type.
+    query = query.where((eb) =>
+      eb.or([
+        eb("igeds.type", "=", type),
+        eb.exists(
+          eb
+            .selectFrom("practiceIgeds")
+            .innerJoin("igeds as shared", "shared.id", "practiceIgeds.igedId")
+            .select("practiceIgeds.igedId")
+            .whereRef("practiceIgeds.practiceId", "=", "practices.id")
+            .where("shared.type", "=", type),
+        ),
+      ]),
+    );
+  }
+
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+
+  let rows = query.select([
+    "practices.id",
+    "practices.slug",
+    "practices.title",
+    "practices.summary",
+    "practices.stage",
+    "practices.status",
+    "practices.vigente",
+    "practices.visitCount",
+    "practices.publishedAt",
+    "regions.name as regionName",
+    "igeds.name as leadIgedName",
+    "thematicLines.name as thematicLineName",
+    matchQuery ? sql<string>`m.snippet`.as("snippet") : sql<null>`null`.as("snippet"),
+  ]);
+  const sort = filters.sort ?? (matchQuery ? "relevancia" : "recientes");
+  if (sort === "relevancia" && matchQuery) rows = rows.orderBy(sql`m.rank`);
+  else if (sort === "visitas") rows = rows.orderBy("practices.visitCount", "desc");
+  else if (sort === "titulo") rows = rows.orderBy("practices.title");
+  else if (sort === "estadio") rows = rows.orderBy(sql`case practices.stage when 'avanzado' then 0 when 'intermedio' then 1 else 2 end`);
+  rows = rows.orderBy("practices.publishedAt", "desc").orderBy("practices.id", "desc");
+
+  const items = await rows.limit(pageSize).offset((page - 1) * pageSize).execute();
+  return {
+    items: items.map((r): CatalogItem => ({ ...r, vigente: r.vigente === 1 })),
+    total: Number(total),
+    page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(Number(total) / pageSize)),
+  };
+}
+
+export interface PracticeDetail {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  status: PracticeStatus;
+  stage: Stage;
+  vigente: boolean;
+  startYear: number | null;
+  problem: string;
+  strategy: string;
+  results: string;
+  lessons: string;
+  reviewNote: string | null;
+  visitCount: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  stageChangedAt: string | null;
+  thematicLineId: number | null;
+  thematicLineName: string | null;
+  regionId: number;
+  regionName: string;
+  macroregionName: string;
+  leadIgedId: number;
+  leadIgedName: string;
+  leadIgedType: string;
+  otherIgeds: { id: number; name: string; type: string }[];
+  team: { id: number; name: string; position: string; igedName: string | null }[];
+  contacts: { id: number; name: string; role: string; email: string | null; phone: string | null }[];
+}
+
+export async function getPracticeDetail(slug: string, db: DB = getDb()): Promise<PracticeDetail | undefined> {
+  const row = await db
+    .selectFrom("practices")
+    .innerJoin("regions", "regions.id", "practices.regionId")
+    .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+    .innerJoin("igeds", "igeds.id", "practices.leadIgedId")
+    .leftJoin("thematicLines", "thematicLines.id", "practices.thematicLineId")
+    .select([
+      "practices.id",
+      "practices.slug",
+      "practices.title",
+      "practices.summary",
+      "practices.status",
+      "practices.stage",
+      "practices.vigente",
+      "practices.startYear",
+      "practices.problem",
+      "practices.strategy",
+      "practices.results",
+      "practices.lessons",
+      "practices.reviewNote",
+      "practices.visitCount",
+      "practices.createdAt",
+      "practices.updatedAt",
+      "practices.publishedAt",
+      "practices.stageChangedAt",
+      "practices.thematicLineId",
+      "thematicLines.name as thematicLineName",
+      "practices.regionId",
+      "regions.name as regionName",
+      "macroregions.name as macroregionName",
+      "practices.leadIgedId",
+      "igeds.name as leadIgedName",
+      "igeds.type as leadIgedType",
+    ])
+    .where("practices.slug", "=", slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [otherIgeds, team, contacts] = await Promise.all([
+    db
+      .selectFrom("practiceIgeds")
+      .innerJoin("igeds", "igeds.id", "practiceIgeds.igedId")
+      .select(["igeds.id", "igeds.name", "igeds.type"])
+      .where("practiceIgeds.practiceId", "=", row.id)
+      .orderBy("igeds.name")
+      .execute(),
+    db
+      .selectFrom("practiceTeam")
+      .innerJoin("users", "users.id", "practiceTeam.userId")
+      .leftJoin("igeds", "igeds.id", "users.igedId")
+      .select(["users.id", "users.name", "users.position", "igeds.name as igedName"])
+      .where("practiceTeam.practiceId", "=", row.id)
+      .where("users.active", "=", 1)
+      .orderBy("practiceTeam.addedAt")
+      .execute(),
+    db
+      .selectFrom("practiceContacts")
+      .select(["id", "name", "role", "email", "phone"])
+      .where("practiceId", "=", row.id)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
+  ]);
+  return { ...row, vigente: row.vigente === 1, otherIgeds, team, contacts };
+}
+
+export interface PracticeEventView {
+  id: number;
+  type: PracticeEventType;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  note: string;
+  createdAt: string;
+  actorName: string | null;
+}
+
+/** The practice's history, oldest first. */
+export async function listPracticeEvents(practiceId: number, db: DB = getDb()): Promise<PracticeEventView[]> {
+  return db
+    .selectFrom("practiceEvents")
+    .leftJoin("users", "users.id", "practiceEvents.actorId")
+    .select([
+      "practiceEvents.id",
+      "practiceEvents.type",
+      "practiceEvents.fromStage",
+      "practiceEvents.toStage",
+      "practiceEvents.note",
+      "practiceEvents.createdAt",
+      "users.name as actorName",
+    ])
+    .where("practiceEvents.practiceId", "=", practiceId)
+    .orderBy("practiceEvents.createdAt")
+    .orderBy("practiceEvents.id")
+    .execute();
+}
+
+export async function listRevisions(practiceId: number, db: DB = getDb()) {
+  const rows = await db
+    .selectFrom("practiceRevisions")
+    .innerJoin("users", "users.id", "practiceRevisions.editorId")
+    .select(["practiceRevisions.id", "practiceRevisions.changes", "practiceRevisions.createdAt", "users.name as editorName"])
+    .where("practiceRevisions.practiceId", "=", practiceId)
+    .orderBy("practiceRevisions.id", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, { before: unknown; after: unknown }> }));
+}
+
+/** Practices waiting in DIFOCA's review queue, oldest first. */
+export async function listReviewQueue(db: DB = getDb()) {
+  return db
+    .selectFrom("practices")
+    .innerJoin("regions", "regions.id", "practices.regionId")
+    .innerJoin("igeds", "igeds.id", "practices.leadIgedId")
+    .select(["practices.id", "practices.slug", "practices.title", "practices.submittedAt", "regions.name as regionName", "igeds.name as leadIgedName"])
+    .where("practices.status", "=", "en_revision")
+    .orderBy("practices.submittedAt")
+    .execute();
+}
+
+/** The practices whose team a member is on (drafts included). */
+export async function listPracticesOfMember(userId: number, db: DB = getDb()) {
+  return db
+    .selectFrom("practiceTeam")
+    .innerJoin("practices", "practices.id", "practiceTeam.practiceId")
+    .select(["practices.id", "practices.slug", "practices.title", "practices.status", "practices.stage", "practices.reviewNote"])
+    .where("practiceTeam.userId", "=", userId)
+    .orderBy("practices.updatedAt", "desc")
+    .execute();
+}
+
+/** Counts a visit once per visitor and day (visitor: a member id or an anonymous token). */
+export async function recordVisit(input: { practiceId: number; visitor: string; day: string }, db: DB = getDb()): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const result = await trx
+      .insertInto("practiceVisits")
+      .values(input)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
+      await trx
+        .updateTable("practices")
+        .set((eb) => ({ visitCount: eb("visitCount", "+", 1) }))
+        .where("id", "=", input.practiceId)
+        .execute();
+      return true;
+    }
+    return false;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team and contacts
+
+export async function addTeamMember(input: { practiceId: number; userId: number }, db: DB = getDb()): Promise<void> {
+  await db
+    .insertInto("practiceTeam")
+    .values({ ...input, addedAt: nowIso() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Removes a member from the team, but never the last one: a practice always has someone to keep it. */
+export async function removeTeamMember(input: { practiceId: number; userId: number }, db: DB = getDb()): Promise<boolean> {
+  return writeTransaction(db, async (trx) => {
+    const { n } = await trx
+      .selectFrom("practiceTeam")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("practiceId", "=", input.practiceId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) <= 1) return false;
+    const result = await trx.deleteFrom("practiceTeam").where("practiceId", "=", input.practiceId).where("userId", "=", input.userId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  });
+}
+
+export async function replaceContacts(
+  input: { practiceId: number; contacts: { name: string; role: string; email: string | null; phone: string | null }[] },
+  db: DB = getDb(),
+): Promise<void> {
+  await writeTransaction(db, async (trx) => {
+    await trx.deleteFrom("practiceContacts").where("practiceId", "=", input.practiceId).execute();
+    if (input.contacts.length > 0) {
+      await trx
+        .insertInto("practiceContacts")
+        .values(input.contacts.map((c, position) => ({ ...c, practiceId: input.practiceId, position })))
+        .execute();
+    }
   });
 }

@@ -20,6 +20,24 @@ export default function AdminHome() {
           </h2>
           <p>Buscar miembros por nombre o correo, cambiar su rol y desactivar o reactivar cuentas.</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/practicas">Prácticas por revisar</Link>
+          </h2>
+          <p>Publicar las prácticas que los equipos enviaron, o devolverlas con observaciones.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/promociones">Solicitudes de cambio de estadio</Link>
+          </h2>
+          <p>Aprobar o devolver las solicitudes de paso a los estadios intermedio y avanzado, con sus evidencias.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/criterios">Criterios de la ruta de fortalecimiento</Link>
+          </h2>
+          <p>Editar los criterios que una práctica debe cumplir para pasar de estadio.</p>
+        </li>
       </ul>
     </section>
   );

@@ -15,7 +15,7 @@ export const SECTIONS: readonly Section[] = [
     title: "Buenas prácticas de gestión educativa",
     summary:
       "El catálogo de buenas prácticas (BPGE) de las DRE/GRE, UGEL y gobiernos locales: su problema, estrategia y resultados, su estadio en la ruta de fortalecimiento y la retroalimentación de los expertos.",
-    available: false,
+    available: true,
   },
   {
     path: "/desafios",

@@ -1,0 +1,239 @@
+import { describe, expect, test } from "vitest";
+import { giveFeedback } from "~/models/feedback.server";
+import { getIgedByName } from "~/models/iged.server";
+import {
+  changeStageByReviewer,
+  criteriaStatus,
+  decidePromotion,
+  getPendingPromotion,
+  listCriteria,
+  listPendingPromotions,
+  listPromotionHistory,
+  nextStage,
+  requestPromotion,
+} from "~/models/maturity.server";
+import { createPractice, getPracticeCore, publishPractice, submitPractice } from "~/models/practice.server";
+import { getDb } from "~/utils/db.server";
+import { createMember } from "../../tests/factories/members";
+
+async function publishedPractice(text: { problem?: string; strategy?: string; results?: string } = {}) {
+  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
+  const difoca = await createMember({ role: "difoca", iged: null });
+  const iged = await getIgedByName("UGEL Nasca");
+  const practice = await createPractice({
+    authorId: gestor.id,
+    title: "Ruta de la lectura en Nasca",
+    summary: "Lectura en familia",
+    thematicLineId: null,
+    leadIgedId: iged!.id,
+    otherIgedIds: [],
+    startYear: 2023,
+    vigente: true,
+    problem: text.problem ?? "Bajos niveles de comprensión lectora.",
+    strategy: text.strategy ?? "- Círculos de lectura\n- Bibliotecas de aula",
+    results: text.results ?? "El 62 % de estudiantes mejora su nivel.",
+    lessons: "",
+  });
+  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
+  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  return { practice, gestor, difoca };
+}
+
+async function withFeedback(practiceId: number) {
+  const expert = await createMember({ role: "experto", iged: null });
+  await giveFeedback({
+    practiceId,
+    authorId: expert.id,
+    keyAspects: "Articula a las familias.",
+    opportunities: ["Medir la línea de base"],
+    recommendations: ["Incluir la práctica en el PAT"],
+    givenOn: "2026-11-10",
+  });
+  return expert;
+}
+
+/** A note for every manual criterion of the next stage. */
+async function notesForManualCriteria(practiceId: number) {
+  const status = await criteriaStatus(practiceId);
+  return status!.criteria
+    .filter((c) => !c.automatic)
+    .map((c) => ({ criterionId: c.id, note: "Se realizó la asesoría el 5 de octubre con la DRE.", evidenceId: null }));
+}
+
+async function eventsOf(practiceId: number) {
+  return getDb()
+    .selectFrom("practiceEvents")
+    .select(["type", "actorId", "note", "fromStage", "toStage"])
+    .where("practiceId", "=", practiceId)
+    .orderBy("id")
+    .execute();
+}
+
+describe("the maturity route", () => {
+  test("the default criteria are there, and the route ends at avanzado", async () => {
+    const criteria = await listCriteria();
+    expect(criteria.filter((c) => c.targetStage === "intermedio").map((c) => c.checkRule)).toEqual(["documented", "feedback", null]);
+    expect(criteria.filter((c) => c.targetStage === "avanzado")).toHaveLength(5);
+    expect(nextStage("inicial")).toBe("intermedio");
+    expect(nextStage("intermedio")).toBe("avanzado");
+    expect(nextStage("avanzado")).toBeNull();
+  });
+
+  test("automatic criteria: documented needs problem, strategy and results; feedback needs an expert's feedback", async () => {
+    const { practice } = await publishedPractice({ results: "   " });
+    let status = await criteriaStatus(practice.id);
+    expect(status?.nextStage).toBe("intermedio");
+    const byTitle = (s: typeof status) => Object.fromEntries(s!.criteria.map((c) => [c.title, { automatic: c.automatic, met: c.met }]));
+    expect(byTitle(status)).toEqual({
+      "Problema, estrategia y resultados documentados": { automatic: true, met: false },
+      "Retroalimentación de un experto": { automatic: true, met: false },
+      "Asesoría técnica realizada": { automatic: false, met: null },
+    });
+    expect(status?.automaticMet).toBe(false);
+
+    await withFeedback(practice.id);
+    await getDb().updateTable("practices").set({ results: "Cobertura del 90 %." }).where("id", "=", practice.id).execute();
+    status = await criteriaStatus(practice.id);
+    expect(status?.criteria.filter((c) => c.automatic).every((c) => c.met)).toBe(true);
+    expect(status?.automaticMet).toBe(true);
+  });
+
+  test("a request is refused while an automatic criterion is unmet", async () => {
+    const { practice, gestor } = await publishedPractice();
+    const result = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining("Retroalimentación de un experto") });
+    expect(await getPendingPromotion(practice.id)).toBeNull();
+  });
+
+  test("each manual criterion needs a note of 10 characters or an evidence", async () => {
+    const { practice, gestor } = await publishedPractice();
+    await withFeedback(practice.id);
+    const [manual] = await notesForManualCriteria(practice.id);
+    const result = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: [{ ...manual!, note: "Sí" }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors?.[`note-${manual!.criterionId}`]).toMatch(/al menos 10 caracteres/);
+  });
+
+  test("only one pending request per practice", async () => {
+    const { practice, gestor } = await publishedPractice();
+    await withFeedback(practice.id);
+    const first = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    expect(first.ok).toBe(true);
+    const second = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    expect(second).toEqual({ ok: false, error: expect.stringMatching(/^Ya hay una solicitud/) });
+    const pending = await getPendingPromotion(practice.id);
+    expect(pending?.targetStage).toBe("intermedio");
+    expect(pending?.items.map((i) => i.criterionTitle)).toEqual([
+      "Problema, estrategia y resultados documentados",
+      "Retroalimentación de un experto",
+      "Asesoría técnica realizada",
+    ]);
+    expect((await listPendingPromotions()).some((r) => r.id === pending?.id && r.practiceSlug === practice.slug && r.regionName === "Ica")).toBe(true);
+  });
+
+  test("approval moves the practice up and keeps who decided, when and why", async () => {
+    const { practice, gestor, difoca } = await publishedPractice();
+    await withFeedback(practice.id);
+    const request = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    if (!request.ok) throw new Error(request.error);
+
+    const decision = await decidePromotion({ requestId: request.requestId, deciderId: difoca.id, approve: true, note: "Cumple los criterios." });
+    expect(decision).toMatchObject({ ok: true, approved: true, targetStage: "intermedio" });
+    expect((await getPracticeCore(practice.id))?.stage).toBe("intermedio");
+    expect(await getPendingPromotion(practice.id)).toBeNull();
+    const [history] = await listPromotionHistory(practice.id);
+    expect(history).toMatchObject({ status: "aprobada", decisionNote: "Cumple los criterios.", decidedByName: difoca.name });
+
+    const events = await eventsOf(practice.id);
+    expect(events.slice(-2)).toEqual([
+      { type: "promotion_requested", actorId: gestor.id, note: "", fromStage: "inicial", toStage: "intermedio" },
+      { type: "promoted", actorId: difoca.id, note: "Cumple los criterios.", fromStage: "inicial", toStage: "intermedio" },
+    ]);
+    // A request already decided cannot be decided again.
+    expect((await decidePromotion({ requestId: request.requestId, deciderId: difoca.id, approve: true, note: "" })).ok).toBe(false);
+    // The next step is avanzado.
+    expect((await criteriaStatus(practice.id))?.nextStage).toBe("avanzado");
+  });
+
+  test("returning keeps the stage and the comment the team reads; a comment is required", async () => {
+    const { practice, gestor, difoca } = await publishedPractice();
+    await withFeedback(practice.id);
+    const request = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    if (!request.ok) throw new Error(request.error);
+
+    expect(await decidePromotion({ requestId: request.requestId, deciderId: difoca.id, approve: false, note: "  " })).toEqual({
+      ok: false,
+      error: "Escribe las observaciones para el equipo.",
+    });
+    const decision = await decidePromotion({ requestId: request.requestId, deciderId: difoca.id, approve: false, note: "Adjunten el acta de la asesoría." });
+    expect(decision.ok).toBe(true);
+    expect((await getPracticeCore(practice.id))?.stage).toBe("inicial");
+    const [history] = await listPromotionHistory(practice.id);
+    expect(history).toMatchObject({ status: "devuelta", decisionNote: "Adjunten el acta de la asesoría.", decidedByName: difoca.name });
+    expect((await eventsOf(practice.id)).at(-1)).toEqual({
+      type: "promotion_returned",
+      actorId: difoca.id,
+      note: "Adjunten el acta de la asesoría.",
+      fromStage: "inicial",
+      toStage: "intermedio",
+    });
+    // The team may ask again.
+    const again = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    expect(again.ok).toBe(true);
+  });
+
+  test("demotion requires a reason and records 'demoted'", async () => {
+    const { practice, difoca } = await publishedPractice();
+    expect(await changeStageByReviewer({ practiceId: practice.id, actorId: difoca.id, toStage: "intermedio", reason: "Validada en el intercambio macrorregional." })).toBe(true);
+    expect(await changeStageByReviewer({ practiceId: practice.id, actorId: difoca.id, toStage: "inicial", reason: " " })).toBe(false);
+    expect((await getPracticeCore(practice.id))?.stage).toBe("intermedio");
+
+    expect(await changeStageByReviewer({ practiceId: practice.id, actorId: difoca.id, toStage: "inicial", reason: "El equipo técnico se disolvió." })).toBe(true);
+    expect((await getPracticeCore(practice.id))?.stage).toBe("inicial");
+    expect((await eventsOf(practice.id)).at(-1)).toEqual({
+      type: "demoted",
+      actorId: difoca.id,
+      note: "El equipo técnico se disolvió.",
+      fromStage: "intermedio",
+      toStage: "inicial",
+    });
+  });
+
+  test("moving the stage closes a pending request instead of leaving it stale", async () => {
+    const { practice, gestor, difoca } = await publishedPractice();
+    await withFeedback(practice.id);
+    await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: await notesForManualCriteria(practice.id) });
+    await changeStageByReviewer({ practiceId: practice.id, actorId: difoca.id, toStage: "avanzado", reason: "Caso excepcional validado por DIGEGED." });
+    expect(await getPendingPromotion(practice.id)).toBeNull();
+    expect((await listPromotionHistory(practice.id))[0]).toMatchObject({ status: "devuelta", decisionNote: "Caso excepcional validado por DIGEGED." });
+  });
+
+  test("only published practices below avanzado can ask", async () => {
+    const { practice, gestor, difoca } = await publishedPractice();
+    await changeStageByReviewer({ practiceId: practice.id, actorId: difoca.id, toStage: "avanzado", reason: "Referente nacional." });
+    expect(await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items: [] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/ya está en el estadio avanzado/),
+    });
+
+    const iged = await getIgedByName("UGEL Nasca");
+    const draft = await createPractice({
+      authorId: gestor.id,
+      title: "Borrador",
+      summary: "",
+      thematicLineId: null,
+      leadIgedId: iged!.id,
+      otherIgedIds: [],
+      startYear: null,
+      vigente: true,
+      problem: "p",
+      strategy: "s",
+      results: "r",
+      lessons: "",
+    });
+    expect(await requestPromotion({ practiceId: draft.id, requestedBy: gestor.id, items: [] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Solo una práctica publicada/),
+    });
+  });
+});

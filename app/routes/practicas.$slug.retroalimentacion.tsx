@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useId } from "react";
+import { FieldError, FormError, type Errors } from "~/components/forms";
+import { giveFeedback } from "~/models/feedback.server";
+import { practiceAccess } from "~/models/practice-access.server";
+import { getPracticeCoreBySlug } from "~/models/practice.server";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms.server";
+import { badRequest, forbidden, notFound } from "~/utils/http.server";
+import { feedbackSchema, todayInLima } from "~/utils/practice-review-validation.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+const NOT_ALLOWED =
+  "Solo los expertos y los especialistas DIFOCA pueden dar retroalimentación, y solo sobre prácticas publicadas de otros equipos.";
+
+async function requireFeedbackGiver(request: Request, slug: string | undefined) {
+  const user = await requireUser(request);
+  const practice = slug ? await getPracticeCoreBySlug(slug) : undefined;
+  if (!practice) throw notFound("Esa práctica no existe.");
+  const access = await practiceAccess(user, practice);
+  if (!access.canView) throw notFound("Esa práctica no existe.");
+  if (!access.canGiveFeedback) throw forbidden(NOT_ALLOWED);
+  return { user, practice };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { practice } = await requireFeedbackGiver(request, params.slug);
+  return json({ practice: { slug: practice.slug, title: practice.title }, today: todayInLima() });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, practice } = await requireFeedbackGiver(request, params.slug);
+  const form = parseForm(feedbackSchema(), await request.formData());
+  if (!form.success) return badRequest({ errors: form.errors, values: form.values });
+  await giveFeedback({ practiceId: practice.id, authorId: user.id, ...form.data });
+  return redirectWithToast(request, `/practicas/${practice.slug}#retroalimentacion`, {
+    type: "success",
+    message: "Se registró tu retroalimentación.",
+  });
+}
+
+export default function GiveFeedback() {
+  const { practice, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  const busy = navigation.state === "submitting";
+  return (
+    <section className="container page">
+      <p>
+        <Link to={`/practicas/${practice.slug}`}>{practice.title}</Link>
+      </p>
+      <h1>Dar retroalimentación</h1>
+      <p className="lead">
+        Tu retroalimentación ayuda al equipo a fortalecer su práctica. El equipo la verá en la página de la práctica y podrá
+        indicar cómo atiende cada oportunidad de mejora.
+      </p>
+      <Form method="post" className="form" noValidate>
+        <FormError message={errors?.form} />
+        <TextArea
+          label="Aspecto clave de la práctica"
+          name="keyAspects"
+          rows={6}
+          maxLength={5000}
+          hint="Lo que destaca de la práctica. Puedes usar Markdown: **negrita**, listas con guiones, enlaces."
+          defaultValue={values?.keyAspects}
+          errors={errors}
+        />
+        <TextArea
+          label="Oportunidades de mejora"
+          name="opportunities"
+          rows={6}
+          hint="Una por línea (hasta 20)."
+          defaultValue={values?.opportunities}
+          errors={errors}
+        />
+        <TextArea
+          label="Recomendaciones para la sostenibilidad y réplica"
+          name="recommendations"
+          rows={6}
+          hint="Una por línea (hasta 20)."
+          defaultValue={values?.recommendations}
+          errors={errors}
+        />
+        <DateField label="Fecha de la retroalimentación" name="givenOn" max={today} defaultValue={values?.givenOn ?? today} errors={errors} />
+        <button type="submit" disabled={busy}>
+          {busy ? "Guardando…" : "Registrar retroalimentación"}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function TextArea(props: { label: string; name: string; rows: number; hint?: string; maxLength?: number; defaultValue?: string; errors: Errors }) {
+  const id = useId();
+  const error = props.errors?.[props.name];
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        <span className="required" aria-hidden="true"> *</span>
+      </label>
+      {props.hint ? <p id={`${id}-hint`} className="hint">{props.hint}</p> : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows}
+        required
+        maxLength={props.maxLength}
+        defaultValue={props.defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+function DateField(props: { label: string; name: string; max: string; defaultValue: string; errors: Errors }) {
+  const id = useId();
+  const error = props.errors?.[props.name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        <span className="required" aria-hidden="true"> *</span>
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type="date"
+        required
+        max={props.max}
+        defaultValue={props.defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Dar retroalimentación | ${data.practice.title} | Comunidad de Práctica de Gestión Educativa` : "Retroalimentación" },
+];

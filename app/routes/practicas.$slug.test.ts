@@ -1,0 +1,113 @@
+import { describe, expect, test } from "vitest";
+import { getIgedByName } from "~/models/iged.server";
+import { getPracticeDetail, listRevisions } from "~/models/practice.server";
+import { action as editAction, loader as editLoader } from "~/routes/practicas.$slug.editar";
+import { action as pageAction, loader as pageLoader } from "~/routes/practicas.$slug._index";
+import { action as newAction } from "~/routes/practicas.nueva";
+import { createMember } from "../../tests/factories/members";
+import { makePractice } from "../../tests/factories/practices";
+import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
+
+describe("creating a practice", () => {
+  test("a gestor saves a draft and joins its team", async () => {
+    const gestor = await createMember({ iged: "UGEL Nasca" });
+    const iged = (await getIgedByName("UGEL Nasca"))!;
+    const cookie = await sessionCookieFor(gestor.id);
+    const response = await respond(() =>
+      newAction({ request: formRequest("/practicas/nueva", { title: "Tertulias literarias en comunidades rurales", leadIgedId: String(iged.id) }, cookie), params: {}, context }),
+    );
+    expect(response.status).toBe(302);
+    const slug = response.headers.get("Location")!.replace("/practicas/", "");
+    expect(slug).toBe("tertulias-literarias-en-comunidades-rurales");
+    const detail = await getPracticeDetail(slug);
+    expect(detail).toMatchObject({ status: "borrador", stage: "inicial", regionName: "Ica" });
+    expect(detail?.team.map((m) => m.id)).toEqual([gestor.id]);
+  });
+
+  test("bad input gets Spanish messages by the field and a 400", async () => {
+    const gestor = await createMember();
+    const cookie = await sessionCookieFor(gestor.id);
+    const response = await respond(() =>
+      newAction({ request: formRequest("/practicas/nueva", { title: "Corto", leadIgedId: "", startYear: "1800", thematicLineId: "x" }, cookie), params: {}, context }),
+    );
+    expect(response.status).toBe(400);
+    const { errors, values } = await response.json();
+    expect(errors).toMatchObject({
+      title: "El título debe tener al menos 10 caracteres.",
+      leadIgedId: "Elige la IGED que lidera la práctica.",
+      startYear: expect.stringMatching(/^Escribe un año entre 1990 y \d{4}\.$/),
+      thematicLineId: "Elige una línea temática de la lista.",
+    });
+    expect(values.title).toBe("Corto");
+  });
+
+  test("an expert cannot create practices", async () => {
+    const expert = await createMember({ role: "experto", iged: null });
+    const cookie = await sessionCookieFor(expert.id);
+    const response = await respond(() =>
+      newAction({ request: formRequest("/practicas/nueva", { title: "Una práctica cualquiera" }, cookie), params: {}, context }),
+    );
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("who may see and change a practice", () => {
+  test("a draft is a 404 for visitors and other gestores, and visible to its team", async () => {
+    const practice = await makePractice();
+    const outsider = await createMember({ iged: "DRE Cusco" });
+    const load = async (cookie?: string) =>
+      respond(async () => pageLoader({ request: getRequest(`/practicas/${practice.slug}`, cookie), params: { slug: practice.slug }, context }));
+    expect((await load()).status).toBe(404);
+    expect((await load(await sessionCookieFor(outsider.id))).status).toBe(404);
+    expect((await load(await sessionCookieFor(practice.authorId))).status).toBe(200);
+  });
+
+  test("a gestor of another IGED gets 403 on edit, and nothing changes", async () => {
+    const practice = await makePractice({ publish: true, title: "Práctica que nadie ajeno edita" });
+    const outsider = await createMember({ iged: "DRE Cusco" });
+    const cookie = await sessionCookieFor(outsider.id);
+    const loaded = await respond(() => editLoader({ request: getRequest(`/practicas/${practice.slug}/editar`, cookie), params: { slug: practice.slug }, context }));
+    expect(loaded.status).toBe(403);
+    const posted = await respond(() =>
+      editAction({ request: formRequest(`/practicas/${practice.slug}/editar`, { intent: "save", title: "Título cambiado por otro" }, cookie), params: { slug: practice.slug }, context }),
+    );
+    expect(posted.status).toBe(403);
+    expect((await getPracticeDetail(practice.slug))?.title).toBe("Práctica que nadie ajeno edita");
+    expect(await listRevisions(practice.id)).toEqual([]);
+  });
+
+  test("only DIFOCA publishes: the team cannot publish its own practice", async () => {
+    const practice = await makePractice();
+    const cookie = await sessionCookieFor(practice.authorId);
+    const submit = await respond(() => pageAction({ request: formRequest(`/practicas/${practice.slug}`, { intent: "submit" }, cookie), params: { slug: practice.slug }, context }));
+    expect(submit.status).toBe(302);
+    const publish = await respond(() => pageAction({ request: formRequest(`/practicas/${practice.slug}`, { intent: "publish" }, cookie), params: { slug: practice.slug }, context }));
+    expect(publish.status).toBe(403);
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const difocaCookie = await sessionCookieFor(difoca.id);
+    const returned = await respond(() =>
+      pageAction({ request: formRequest(`/practicas/${practice.slug}`, { intent: "return", note: "" }, difocaCookie), params: { slug: practice.slug }, context }),
+    );
+    expect(returned.status).toBe(400);
+    expect((await returned.json()).errors.note).toBe("Escribe las observaciones para el equipo.");
+  });
+
+  test("an incomplete draft cannot be sent to review, and the team is told what is missing", async () => {
+    const practice = await makePractice({ results: "" });
+    const cookie = await sessionCookieFor(practice.authorId);
+    const response = await respond(() =>
+      pageAction({ request: formRequest(`/practicas/${practice.slug}`, { intent: "submit" }, cookie), params: { slug: practice.slug }, context }),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.submit).toContain("Describe los resultados, con cifras.");
+  });
+
+  test("a script in a practice's text reaches the page sanitized", async () => {
+    const practice = await makePractice({ publish: true, problem: 'Texto<script>alert("x")</script><img src=x onerror="alert(1)">' });
+    const response = await respond(() => pageLoader({ request: getRequest(`/practicas/${practice.slug}`), params: { slug: practice.slug }, context }));
+    const body = JSON.stringify(await response.json());
+    expect(body).toContain("Texto");
+    expect(body).not.toContain("<script");
+    expect(body).not.toContain("onerror");
+  });
+});

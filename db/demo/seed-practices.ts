@@ -1,0 +1,89 @@
+// Loads the demo practices through the platform's own functions, so the demo shows exactly what
+// the platform does: drafts, review, publication, promotions with their dates, expert feedback
+// and the opportunities a team already addressed.
+import { giveFeedback, listFeedbackForPractice, setOpportunityAddressed } from "~/models/feedback.server";
+import { getIgedByName } from "~/models/iged.server";
+import {
+  addTeamMember,
+  changePracticeStage,
+  createPractice,
+  publishPractice,
+  replaceContacts,
+  submitPractice,
+} from "~/models/practice.server";
+import { getThematicLineByName } from "~/models/thematic-line.server";
+import { getMemberByEmail } from "~/models/user.server";
+import { createMember } from "../../tests/factories/members";
+import { DEMO_PASSWORD } from "./accounts";
+import { EXPERTS, PRACTICES, type PracticeSeed } from "./practices";
+
+async function memberId(person: { name: string; email: string; position: string; iged: string | null; role: "gestor" | "experto" }) {
+  const existing = await getMemberByEmail(person.email);
+  if (existing) return existing.id;
+  const created = await createMember({ ...person, password: DEMO_PASSWORD });
+  return created.id;
+}
+
+async function igedId(name: string): Promise<number> {
+  const iged = await getIgedByName(name);
+  if (!iged) throw new Error(`Demo: no existe la IGED ${name}`);
+  return iged.id;
+}
+
+async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void> {
+  const [author, ...others] = seed.team;
+  if (!author) throw new Error(`Demo: la práctica ${seed.title} no tiene equipo`);
+  const authorId = await memberId({ ...author, role: "gestor" });
+  const line = await getThematicLineByName(seed.thematicLine);
+  const practice = await createPractice({
+    authorId,
+    title: seed.title,
+    summary: seed.summary,
+    thematicLineId: line?.id ?? null,
+    leadIgedId: await igedId(seed.leadIged),
+    otherIgedIds: await Promise.all(seed.otherIgeds.map(igedId)),
+    startYear: seed.startYear,
+    vigente: seed.vigente,
+    problem: seed.problem,
+    strategy: seed.strategy,
+    results: seed.results,
+    lessons: seed.lessons,
+  });
+  for (const member of others) await addTeamMember({ practiceId: practice.id, userId: await memberId({ ...member, role: "gestor" }) });
+  await replaceContacts({ practiceId: practice.id, contacts: seed.contacts.map((c) => ({ ...c, phone: null })) });
+  if (seed.status === "borrador") return;
+  await submitPractice({ practiceId: practice.id, actorId: authorId });
+  if (seed.status === "en_revision") return;
+
+  const [published, ...promotions] = seed.stageHistory;
+  await publishPractice({ practiceId: practice.id, actorId: difocaId, at: `${published?.date ?? "2025-03-01"}T15:00:00.000Z`, note: published?.note });
+  for (const step of promotions) {
+    await changePracticeStage({ practiceId: practice.id, actorId: difocaId, toStage: step.stage, note: step.note, at: `${step.date}T15:00:00.000Z` });
+  }
+
+  for (const feedback of seed.feedback) {
+    const expert = EXPERTS.find((e) => e.name === feedback.expert);
+    if (!expert) throw new Error(`Demo: experto desconocido ${feedback.expert}`);
+    const authorOfFeedback = await memberId({ ...expert, iged: null, role: "experto" });
+    await giveFeedback({
+      practiceId: practice.id,
+      authorId: authorOfFeedback,
+      keyAspects: feedback.keyAspects,
+      opportunities: [...feedback.opportunities],
+      recommendations: [...feedback.recommendations],
+      givenOn: feedback.date,
+    });
+    if (feedback.addressed.length > 0) {
+      const stored = (await listFeedbackForPractice(practice.id)).at(-1);
+      const opportunities = stored?.opportunities ?? [];
+      for (const { index, note } of feedback.addressed) {
+        const item = opportunities[index];
+        if (item) await setOpportunityAddressed({ itemId: item.id, practiceId: practice.id, userId: authorId, addressed: true, note });
+      }
+    }
+  }
+}
+
+export async function seedPractices(difocaId: number): Promise<void> {
+  for (const seed of PRACTICES) await seedPractice(seed, difocaId);
+}
