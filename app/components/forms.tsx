@@ -4,6 +4,40 @@ import { useId } from "react";
 
 export type Errors = Record<string, string | undefined> | undefined;
 
+interface ControlIds {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+interface ShellProps {
+  label: string;
+  name: string;
+  errors?: Errors;
+  hint?: string;
+  required?: boolean;
+  /** Renders the control with the ids and ARIA attributes that tie it to its label, hint and error. */
+  children: (control: ControlIds) => ReactNode;
+}
+
+/** The label, hint and error around one control: the same for every kind of field. */
+function FieldShell({ label, name, errors, hint, required, children }: ShellProps) {
+  const id = useId();
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 interface FieldProps {
   label: string;
   name: string;
@@ -19,31 +53,22 @@ interface FieldProps {
 }
 
 export function Field({ label, name, type = "text", defaultValue, errors, hint, required, maxLength, minLength, autoComplete, autoFocus }: FieldProps) {
-  const id = useId();
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        required={required}
-        maxLength={maxLength}
-        minLength={minLength}
-        autoComplete={autoComplete}
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type={type}
+          defaultValue={defaultValue}
+          required={required}
+          maxLength={maxLength}
+          minLength={minLength}
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+        />
+      )}
+    </FieldShell>
   );
 }
 
@@ -59,28 +84,10 @@ interface TextareaFieldProps {
 }
 
 export function TextareaField({ label, name, defaultValue, errors, hint, required, maxLength, rows = 6 }: TextareaFieldProps) {
-  const id = useId();
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        required={required}
-        maxLength={maxLength}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint} required={required}>
+      {(control) => <textarea {...control} name={name} defaultValue={defaultValue} required={required} maxLength={maxLength} rows={rows} />}
+    </FieldShell>
   );
 }
 
@@ -97,30 +104,14 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, name, defaultValue, multiple, size, errors, hint, required, children }: SelectFieldProps) {
-  const id = useId();
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        multiple={multiple}
-        size={size}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {children}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint} required={required}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={defaultValue} multiple={multiple} size={size} required={required}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

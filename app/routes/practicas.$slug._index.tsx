@@ -23,13 +23,13 @@ import {
   submitPractice,
 } from "~/models/practice.server";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, todayInLima } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { reviewSchema, submissionProblems } from "~/utils/practice-validation.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { limaDay, visitorOf } from "~/utils/visitor.server";
+import { visitorOf } from "~/utils/visitor.server";
 
 const NOT_FOUND = "No encontramos esa práctica.";
 
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let counted = false;
   if (practice.status === "publicada") {
     const { visitor, setCookie } = visitorOf(request, user);
-    if (visitor) counted = await recordVisit({ practiceId: practice.id, visitor, day: limaDay() });
+    if (visitor) counted = await recordVisit({ practiceId: practice.id, visitor, day: todayInLima() });
     if (setCookie) headers.append("Set-Cookie", setCookie);
   }
   const [events, evidence, review] = await Promise.all([

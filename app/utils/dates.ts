@@ -25,3 +25,8 @@ export function formatDate(iso: string | Date): string {
 export function formatDateTime(iso: string | Date): string {
   return dateTimeFormat.format(typeof iso === "string" ? new Date(iso) : iso);
 }
+
+/** Today's date in Lima, YYYY-MM-DD. */
+export function todayInLima(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

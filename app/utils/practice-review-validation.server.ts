@@ -3,15 +3,13 @@
 // the criteria editor. Messages are in Spanish and are the source of truth with or without JS.
 import { z } from "zod";
 import type { Stage } from "../../db/schema";
-import { TIME_ZONE } from "~/utils/dates";
+import { todayInLima } from "~/utils/dates";
 import { idFromList, optionalText, requiredText } from "~/utils/forms.server";
 
 const STAGE_ORDER: readonly Stage[] = ["inicial", "intermedio", "avanzado"];
 
 /** Today's date in Lima as YYYY-MM-DD (en-CA formats dates that way). */
-export function todayInLima(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayInLima };
 
 function isRealDate(value: string): boolean {
   const date = new Date(`${value}T12:00:00Z`);

@@ -3,7 +3,6 @@
 import { randomBytes } from "node:crypto";
 import { isbot } from "isbot";
 import type { CurrentUser } from "~/utils/auth.server";
-import { TIME_ZONE } from "~/utils/dates";
 
 const COOKIE = "cop_visitante";
 
@@ -15,9 +14,4 @@ export function visitorOf(request: Request, user: CurrentUser | null): { visitor
   const token = randomBytes(16).toString("base64url");
   const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
   return { visitor: `a:${token}`, setCookie: `${COOKIE}=${token}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}` };
-}
-
-/** Today's date in Lima, YYYY-MM-DD. */
-export function limaDay(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
