@@ -52,6 +52,7 @@ export interface UserTable {
   updatedAt: string;
   deactivatedAt: string | null;
   lastLoginAt: string | null;
+  hideFromRanking: Generated<number>;
 }
 
 export interface SessionTable {
@@ -224,6 +225,109 @@ export interface PracticeVisitTable {
   day: string;
 }
 
+export type BadgeLevel = "bronce" | "plata" | "oro";
+
+export interface PointRuleTable {
+  action: string;
+  label: string;
+  points: number;
+  dailyCap: number | null;
+  active: number;
+  position: number;
+  updatedAt: string;
+}
+
+export interface PointRuleChangeTable {
+  id: Generated<number>;
+  action: string;
+  points: number;
+  dailyCap: number | null;
+  active: number;
+  validFrom: string;
+  changedBy: number | null;
+}
+
+export interface PointsLedgerTable {
+  id: Generated<number>;
+  userId: number;
+  action: string;
+  points: number;
+  subjectType: string | null;
+  subjectId: number | null;
+  uniqueKey: string;
+  reversesId: number | null;
+  reason: string | null;
+  actorId: number | null;
+  occurredAt: string;
+  /** The year of occurredAt in Lima, for the yearly ranking. */
+  year: number;
+  createdAt: string;
+}
+
+export interface MemberPointsTable {
+  userId: number;
+  total: number;
+  updatedAt: string;
+}
+
+export interface MemberPointsYearlyTable {
+  userId: number;
+  year: number;
+  points: number;
+}
+
+export interface BadgeTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  criteria: string;
+  level: BadgeLevel;
+  kind: "automatica" | "manual";
+  /** JSON: { type: "action_count", action, threshold } for automatic badges. */
+  rule: string | null;
+  enabled: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BadgeAwardTable {
+  id: Generated<number>;
+  credentialId: string;
+  badgeId: number;
+  userId: number;
+  awardedAt: string;
+  awardedBy: number | null;
+  reason: string;
+  evidenceUrl: string | null;
+  revokedAt: string | null;
+  revokedBy: number | null;
+  revokeReason: string | null;
+}
+
+export interface TierTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  minPoints: number;
+  /** JSON list, e.g. [{ type: "practice_stage_or_transfer", stage: "avanzado" }]. */
+  requirements: string;
+  description: string;
+  position: number;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: number;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface Database {
   macroregions: MacroregionTable;
   regions: RegionTable;
@@ -246,6 +350,15 @@ export interface Database {
   practiceFeedback: PracticeFeedbackTable;
   feedbackItems: FeedbackItemTable;
   practiceVisits: PracticeVisitTable;
+  pointRules: PointRuleTable;
+  pointRuleChanges: PointRuleChangeTable;
+  pointsLedger: PointsLedgerTable;
+  memberPoints: MemberPointsTable;
+  memberPointsYearly: MemberPointsYearlyTable;
+  badges: BadgeTable;
+  badgeAwards: BadgeAwardTable;
+  tiers: TierTable;
+  notifications: NotificationTable;
 }
 
 export type Macroregion = Selectable<MacroregionTable>;

@@ -20,6 +20,14 @@ export const PERMISSIONS = {
   "practices.feedback": ["experto", "difoca"],
   /** Edit the thematic lines and the maturity route's criteria. */
   "practices.configure": ["difoca"],
+  /** Edit the reference data: macroregions of the regions, the list of IGEDs. */
+  "reference.manage": ["difoca"],
+  /** Edit point rules, adjust a member's points by hand, recompute a period. */
+  "points.manage": ["difoca"],
+  /** Create and edit badges; award and revoke them by hand. */
+  "badges.manage": ["difoca"],
+  /** Edit the tiers of the network. */
+  "tiers.manage": ["difoca"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
