@@ -6,6 +6,7 @@ import { SiteFooter, SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
 import { Toast } from "~/components/toast";
 import stylesheet from "~/styles/app.css";
+import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
 import { can } from "~/utils/permissions.server";
@@ -13,9 +14,10 @@ import { readToast } from "~/utils/toast.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, headers }] = await Promise.all([getUser(request), readToast(request)]);
+  const unread = user ? await countUnread(user.id) : 0;
   return json(
     {
-      user: user ? { id: user.id, name: user.name, isDifoca: can(user, "users.manage") } : null,
+      user: user ? { id: user.id, name: user.name, isDifoca: can(user, "users.manage"), unread } : null,
       toast,
     },
     { headers },

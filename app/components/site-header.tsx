@@ -5,6 +5,7 @@ export interface HeaderUser {
   id: number;
   name: string;
   isDifoca: boolean;
+  unread: number;
 }
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -20,6 +21,16 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         <div className="account">
           {user ? (
             <>
+              <Link to="/notificaciones" className="bell">
+                <span aria-hidden="true">🔔</span>
+                <span className="visually-hidden">Notificaciones</span>
+                {user.unread > 0 ? (
+                  <span className="bell__count">
+                    {user.unread}
+                    <span className="visually-hidden"> sin leer</span>
+                  </span>
+                ) : null}
+              </Link>
               <Link to={`/perfil/${user.id}`} className="account__name">
                 {user.name}
               </Link>

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { IGED_TYPE_LABELS } from "~/models/iged.server";
+import { listPracticesOfMember } from "~/models/practice.server";
 import { getMember } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions.server";
+import { STAGE_LABELS, STATUS_LABELS } from "~/utils/practice-labels";
 import { ROLE_LABELS } from "~/utils/roles";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -15,6 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [viewer, member] = await Promise.all([getUser(request), getMember(id)]);
   // A deactivated member's profile is gone for everyone but DIFOCA.
   if (!member || (!member.active && !can(viewer, "users.view_inactive"))) throw notFound("Ese perfil no existe.");
+  const isOwnProfile = viewer?.id === member.id;
+  // Drafts and practices under review are shown only to the member and to DIFOCA.
+  const seesUnpublished = isOwnProfile || can(viewer, "practices.edit_any");
+  const practices = (await listPracticesOfMember(member.id)).filter(
+    (p) => seesUnpublished || p.status === "publicada" || p.status === "archivada",
+  );
   return json({
     member: {
       id: member.id,
@@ -27,12 +35,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       active: member.active,
       since: formatDate(member.createdAt),
     },
-    isOwnProfile: viewer?.id === member.id,
+    isOwnProfile,
+    canCreatePractice: isOwnProfile && can(viewer, "practices.create"),
+    practices: practices.map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      stage: STAGE_LABELS[p.stage],
+      status: p.status === "publicada" ? null : STATUS_LABELS[p.status],
+      returned: p.status === "borrador" && p.reviewNote !== null,
+    })),
   });
 }
 
 export default function Profile() {
-  const { member, isOwnProfile } = useLoaderData<typeof loader>();
+  const { member, isOwnProfile, canCreatePractice, practices } = useLoaderData<typeof loader>();
   return (
     <section className="container page profile">
       <h1>{member.name}</h1>
@@ -54,6 +70,28 @@ export default function Profile() {
         <dt>Miembro desde</dt>
         <dd>{member.since}</dd>
       </dl>
+
+      <section aria-labelledby="practicas-del-miembro">
+        <h2 id="practicas-del-miembro">{isOwnProfile ? "Mis prácticas" : "Prácticas"}</h2>
+        {practices.length === 0 ? (
+          <p>{isOwnProfile ? "Aún no formas parte del equipo de ninguna práctica." : "No forma parte del equipo de ninguna práctica publicada."}</p>
+        ) : (
+          <ul>
+            {practices.map((p) => (
+              <li key={p.slug}>
+                <Link to={`/practicas/${p.slug}`}>{p.title}</Link> <span className="hint">· Estadio {p.stage.toLowerCase()}</span>
+                {p.status ? <span className="tag">{p.status}</span> : null}
+                {p.returned ? <span className="tag">Devuelta con observaciones</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canCreatePractice ? (
+          <p>
+            <Link to="/practicas/nueva">Registrar una práctica</Link>
+          </p>
+        ) : null}
+      </section>
     </section>
   );
 }
