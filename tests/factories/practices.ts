@@ -31,3 +31,16 @@ export async function makePractice(
   }
   return { ...practice, authorId };
 }
+
+/**
+ * A published practice at the stage inicial, with its author (a gestor of UGEL Nasca) and the DIFOCA
+ * specialist who published it.
+ */
+export async function publishedPractice(text: Partial<PracticeText> = {}) {
+  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
+  const difoca = await createMember({ role: "difoca", iged: null });
+  const practice = await makePractice({ authorId: gestor.id, ...text });
+  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
+  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  return { practice, gestor, difoca };
+}
