@@ -7,6 +7,7 @@ import { closeDb } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/roles";
 import { createMember } from "../tests/factories/members";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
+import { seedBadges } from "./demo/seed-badges";
 import { seedPractices } from "./demo/seed-practices";
 import { prepareDatabase } from "./migrate";
 
@@ -22,7 +23,10 @@ export async function seedDemo(): Promise<boolean> {
       await deactivateMember({ memberId: id, actorId: difocaId, reason: "Cuenta de ejemplo desactivada en los datos de demostración." });
     }
   }
-  if (difocaId !== null) await seedPractices(difocaId);
+  if (difocaId !== null) {
+    await seedPractices(difocaId);
+    await seedBadges(difocaId);
+  }
   return true;
 }
 

@@ -1,5 +1,7 @@
 // Structured expert feedback on a practice (aspecto clave, oportunidades de mejora,
 // recomendaciones para la sostenibilidad y réplica) and the team's follow-up of each opportunity.
+import { awardPoints } from "~/models/points.server";
+import { notifyPracticeTeam } from "~/models/practice.server";
 import { nowIso } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
@@ -33,6 +35,30 @@ export async function giveFeedback(input: NewFeedback, db: DB = getDb()): Promis
       ...input.recommendations.map((text, position) => ({ feedbackId: row.id, kind: "recomendacion" as const, position, text })),
     ];
     if (items.length > 0) await trx.insertInto("feedbackItems").values(items).execute();
+    // An expert on the practice's own team earns nothing for commenting on it.
+    const team = await trx.selectFrom("practiceTeam").select("userId").where("practiceId", "=", input.practiceId).execute();
+    await awardPoints(
+      {
+        userId: input.authorId,
+        action: "feedback_given",
+        subjectType: "feedback",
+        subjectId: row.id,
+        key: `feedback_given:${row.id}:${input.authorId}`,
+        subjectOwnerIds: team.map((m) => m.userId),
+        actorId: input.authorId,
+      },
+      trx,
+    );
+    const author = await trx.selectFrom("users").select("name").where("id", "=", input.authorId).executeTakeFirst();
+    await notifyPracticeTeam(
+      input.practiceId,
+      {
+        type: "feedback_received",
+        title: (t) => `${author?.name ?? "Un experto"} dejó retroalimentación para «${t}»`,
+        anchor: "#retroalimentacion",
+      },
+      trx,
+    );
     return row.id;
   });
 }

@@ -12,30 +12,13 @@ import {
   nextStage,
   requestPromotion,
 } from "~/models/maturity.server";
-import { createPractice, getPracticeCore, publishPractice, submitPractice } from "~/models/practice.server";
+import { createPractice, getPracticeCore } from "~/models/practice.server";
 import { getDb } from "~/utils/db.server";
 import { createMember } from "../../tests/factories/members";
+import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
 
 async function publishedPractice(text: { problem?: string; strategy?: string; results?: string } = {}) {
-  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
-  const difoca = await createMember({ role: "difoca", iged: null });
-  const iged = await getIgedByName("UGEL Nasca");
-  const practice = await createPractice({
-    authorId: gestor.id,
-    title: "Ruta de la lectura en Nasca",
-    summary: "Lectura en familia",
-    thematicLineId: null,
-    leadIgedId: iged!.id,
-    otherIgedIds: [],
-    startYear: 2023,
-    vigente: true,
-    problem: text.problem ?? "Bajos niveles de comprensión lectora.",
-    strategy: text.strategy ?? "- Círculos de lectura\n- Bibliotecas de aula",
-    results: text.results ?? "El 62 % de estudiantes mejora su nivel.",
-    lessons: "",
-  });
-  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
-  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  const { practice, gestor, difoca } = await publishedPracticeFactory({ title: "Ruta de la lectura en Nasca", startYear: 2023, problem: text.problem ?? "Bajos niveles de comprensión lectora.", strategy: text.strategy ?? "- Círculos de lectura\n- Bibliotecas de aula", results: text.results ?? "El 62 % de estudiantes mejora su nivel." });
   return { practice, gestor, difoca };
 }
 

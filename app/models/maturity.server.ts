@@ -3,7 +3,7 @@
 // stage changes outside a request. Every decision also lands in the practice's history.
 import type { Stage } from "../../db/schema";
 import { countFeedback } from "~/models/feedback.server";
-import { changePracticeStage, recordPracticeEvent, STAGES } from "~/models/practice.server";
+import { changePracticeStage, notifyPracticeTeam, recordPracticeEvent, STAGES } from "~/models/practice.server";
 import { nowIso } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
@@ -357,6 +357,11 @@ export async function decidePromotion(
     } else {
       await recordPracticeEvent(
         { practiceId: request.practiceId, type: "promotion_returned", actorId: input.deciderId, fromStage: request.stage, toStage: request.targetStage, note, at: now },
+        trx,
+      );
+      await notifyPracticeTeam(
+        request.practiceId,
+        { type: "promotion_returned", title: (t) => `DIFOCA devolvió la solicitud de cambio de estadio de «${t}»`, body: note, anchor: "#ruta" },
         trx,
       );
     }

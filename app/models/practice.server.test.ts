@@ -146,3 +146,33 @@ describe("visits", () => {
     expect((await getPracticeDetail(practice.slug))?.visitCount).toBe(3);
   });
 });
+
+describe("the team hears about decisions on its practice", () => {
+  test("publication, return, stage moves and expert feedback notify every active member of the team", async () => {
+    const { listNotifications } = await import("~/models/notification.server");
+    const { giveFeedback } = await import("~/models/feedback.server");
+    const { addTeamMember } = await import("~/models/practice.server");
+    const practice = await makePractice({ title: "Redes de tutoría entre pares" });
+    const colleague = await createMember();
+    await addTeamMember({ practiceId: practice.id, userId: colleague.id });
+    const difoca = await createMember({ role: "difoca", iged: null });
+    await submitPractice({ practiceId: practice.id, actorId: practice.authorId });
+    await returnPractice({ practiceId: practice.id, actorId: difoca.id, note: "Falta la línea de base." });
+    await submitPractice({ practiceId: practice.id, actorId: practice.authorId });
+    await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+    await changePracticeStage({ practiceId: practice.id, actorId: difoca.id, toStage: "intermedio", note: "Criterios cumplidos." });
+    const expert = await createMember({ role: "experto", iged: null, name: "Experta Invitada" });
+    await giveFeedback({ practiceId: practice.id, authorId: expert.id, keyAspects: "Sólida.", opportunities: ["Medir"], recommendations: ["Escalar"], givenOn: "2026-11-01" });
+
+    for (const member of [practice.authorId, colleague.id]) {
+      const titles = (await listNotifications(member)).map((n) => n.title).reverse();
+      expect(titles).toEqual([
+        "DIFOCA devolvió tu práctica «Redes de tutoría entre pares» con observaciones",
+        "DIFOCA publicó tu práctica «Redes de tutoría entre pares» en el catálogo",
+        "«Redes de tutoría entre pares» pasó al estadio intermedio",
+        "Experta Invitada dejó retroalimentación para «Redes de tutoría entre pares»",
+      ]);
+    }
+    expect(await listNotifications(expert.id)).toEqual([]);
+  });
+});

@@ -2,10 +2,12 @@
 // (submit, return, publish), archiving, and the text's revision history.
 import { sql } from "kysely";
 import type { PracticeEventType, PracticeStatus, Stage } from "../../db/schema";
+import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { nowIso } from "~/utils/dates";
+import { notify } from "~/models/notification.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexPractice, practiceMatches, toMatchQuery } from "~/utils/search.server";
-import { STAGES, type CatalogSort } from "~/utils/practice-labels";
+import { STAGE_LABELS, STAGES, type CatalogSort } from "~/utils/practice-labels";
 import { slugify } from "~/utils/slug";
 
 export type { PracticeStatus, Stage } from "../../db/schema";
@@ -62,6 +64,27 @@ export async function recordPracticeEvent(
       createdAt: event.at ?? nowIso(),
     })
     .execute();
+}
+
+/** Tells every active member of a practice's team what happened to it, in the caller's transaction. */
+export async function notifyPracticeTeam(
+  practiceId: number,
+  message: { type: string; title: (practiceTitle: string) => string; body?: string; anchor?: string },
+  db: DB = getDb(),
+): Promise<void> {
+  const practice = await db.selectFrom("practices").select(["title", "slug"]).where("id", "=", practiceId).executeTakeFirst();
+  if (!practice) return;
+  const team = await activeTeamIds(practiceId, db);
+  await notify(
+    team.map((userId) => ({
+      userId,
+      type: message.type,
+      title: message.title(practice.title),
+      body: message.body ?? "",
+      link: `/practicas/${practice.slug}${message.anchor ?? ""}`,
+    })),
+    db,
+  );
 }
 
 async function uniqueSlug(title: string, db: DB): Promise<string> {
@@ -203,6 +226,22 @@ export async function publishPractice(input: { practiceId: number; actorId: numb
       trx,
     );
     await indexPractice(input.practiceId, trx);
+    // The team is rewarded for DIFOCA's decision: no "own content" rule applies here.
+    for (const userId of await activeTeamIds(input.practiceId, trx)) {
+      await awardPoints(
+        {
+          userId,
+          action: "practice_published",
+          subjectType: "practice",
+          subjectId: input.practiceId,
+          key: `practice_published:${input.practiceId}:${userId}`,
+          occurredAt: now,
+          actorId: input.actorId,
+        },
+        trx,
+      );
+    }
+    await notifyPracticeTeam(input.practiceId, { type: "practice_published", title: (t) => `DIFOCA publicó tu práctica «${t}» en el catálogo` }, trx);
     return true;
   });
 }
@@ -218,6 +257,11 @@ export async function returnPractice(input: { practiceId: number; actorId: numbe
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     await recordPracticeEvent({ practiceId: input.practiceId, type: "returned", actorId: input.actorId, note: input.note }, trx);
+    await notifyPracticeTeam(
+      input.practiceId,
+      { type: "practice_returned", title: (t) => `DIFOCA devolvió tu práctica «${t}» con observaciones`, body: input.note },
+      trx,
+    );
     return true;
   });
 }
@@ -259,8 +303,80 @@ export async function changePracticeStage(
       trx,
     );
     await indexPractice(input.practiceId, trx);
+    await settleStagePoints({ practiceId: input.practiceId, actorId: input.actorId, from: current.stage, to: input.toStage, note: input.note, at }, trx);
+    await notifyPracticeTeam(
+      input.practiceId,
+      {
+        type: up ? "practice_promoted" : "practice_demoted",
+        title: (t) => (up ? `«${t}» pasó al estadio ${input.toStage}` : `«${t}» volvió al estadio ${input.toStage}`),
+        body: input.note,
+        anchor: "#ruta",
+      },
+      trx,
+    );
     return true;
   });
+}
+
+/** The practice's team members whose accounts are active. */
+async function activeTeamIds(practiceId: number, db: DB): Promise<number[]> {
+  const rows = await db
+    .selectFrom("practiceTeam")
+    .innerJoin("users", "users.id", "practiceTeam.userId")
+    .select("users.id")
+    .where("practiceTeam.practiceId", "=", practiceId)
+    .where("users.active", "=", 1)
+    .orderBy("practiceTeam.addedAt")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Points for a stage move: moving up, the team earns the points of each stage reached (both when
+ * DIFOCA skips one); moving down, the points of each stage left are taken back from whoever got
+ * them. A stage reached again after a demotion earns its points again.
+ */
+async function settleStagePoints(
+  input: { practiceId: number; actorId: number; from: Stage; to: Stage; note: string; at: string },
+  trx: DB,
+): Promise<void> {
+  const fromIndex = STAGES.indexOf(input.from);
+  const toIndex = STAGES.indexOf(input.to);
+  if (toIndex > fromIndex) {
+    const team = await activeTeamIds(input.practiceId, trx);
+    for (const stage of STAGES.slice(fromIndex + 1, toIndex + 1)) {
+      if (stage === "inicial") continue;
+      const action = `practice_promoted_${stage}`;
+      for (const userId of team) {
+        await awardRepeatablePoints(
+          {
+            userId,
+            action,
+            subjectType: "practice",
+            subjectId: input.practiceId,
+            key: `${action}:${input.practiceId}:${userId}`,
+            occurredAt: input.at,
+            actorId: input.actorId,
+          },
+          trx,
+        );
+      }
+    }
+  } else {
+    for (const stage of STAGES.slice(toIndex + 1, fromIndex + 1)) {
+      if (stage === "inicial") continue;
+      await reverseSubjectPoints(
+        {
+          subjectType: "practice",
+          subjectId: input.practiceId,
+          action: `practice_promoted_${stage}`,
+          reason: `La práctica dejó el estadio ${STAGE_LABELS[stage].toLowerCase()}: ${input.note}`,
+          actorId: input.actorId,
+        },
+        trx,
+      );
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

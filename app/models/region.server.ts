@@ -1,4 +1,6 @@
-import { getDb, type DB } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { getDb, writeTransaction, type DB } from "~/utils/db.server";
+import { nameKey } from "~/utils/reference-validation.server";
 
 export interface RegionWithMacroregion {
   id: number;
@@ -43,4 +45,127 @@ export async function createRegion(
 ): Promise<number> {
   const row = await db.insertInto("regions").values(input).returning("id").executeTakeFirstOrThrow();
   return row.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DIFOCA's editor (/admin/regiones): which macroregion each region belongs to, and the names of
+// the macroregions. Slugs never change, so shared catalog links (?macrorregion=centro) keep working.
+
+const spanish = new Intl.Collator("es-PE");
+
+export interface RegionAdminRow extends RegionWithMacroregion {
+  igedCount: number;
+}
+
+/** The regions in Spanish alphabetical order (Áncash after Amazonas), with their IGEDs counted. */
+export async function listRegionsForAdmin(db: DB = getDb()): Promise<RegionAdminRow[]> {
+  const rows = await db
+    .selectFrom("regions")
+    .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+    .leftJoin("igeds", "igeds.regionId", "regions.id")
+    .select((eb) => [
+      "regions.id",
+      "regions.slug",
+      "regions.name",
+      "regions.macroregionId",
+      "macroregions.name as macroregionName",
+      eb.fn.count<number>("igeds.id").as("igedCount"),
+    ])
+    .groupBy(["regions.id", "macroregions.name"])
+    .execute();
+  return rows.map((r) => ({ ...r, igedCount: Number(r.igedCount) })).sort((a, b) => spanish.compare(a.name, b.name));
+}
+
+export interface MacroregionAdminRow {
+  id: number;
+  slug: string;
+  name: string;
+  regionCount: number;
+}
+
+export async function listMacroregionsForAdmin(db: DB = getDb()): Promise<MacroregionAdminRow[]> {
+  const rows = await db
+    .selectFrom("macroregions")
+    .leftJoin("regions", "regions.macroregionId", "macroregions.id")
+    .select((eb) => ["macroregions.id", "macroregions.slug", "macroregions.name", eb.fn.count<number>("regions.id").as("regionCount")])
+    .groupBy("macroregions.id")
+    .orderBy("macroregions.id")
+    .execute();
+  return rows.map((r) => ({ ...r, regionCount: Number(r.regionCount) }));
+}
+
+export async function getMacroregion(id: number, db: DB = getDb()) {
+  return db.selectFrom("macroregions").select(["id", "slug", "name"]).where("id", "=", id).executeTakeFirst();
+}
+
+export type RegionMoveResult =
+  | { ok: true; changed: boolean; regionName: string; macroregionName: string }
+  | { ok: false; error: "region_not_found" | "macroregion_not_found" };
+
+/** Assigns a region to another macroregion, and keeps who did it and where it was before. */
+export async function moveRegionToMacroregion(
+  input: { regionId: number; macroregionId: number; actorId: number | null },
+  db: DB = getDb(),
+): Promise<RegionMoveResult> {
+  return writeTransaction(db, async (trx) => {
+    const region = await trx
+      .selectFrom("regions")
+      .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+      .select(["regions.id", "regions.name", "regions.macroregionId", "macroregions.name as macroregionName"])
+      .where("regions.id", "=", input.regionId)
+      .executeTakeFirst();
+    if (!region) return { ok: false, error: "region_not_found" };
+    const target = await getMacroregion(input.macroregionId, trx);
+    if (!target) return { ok: false, error: "macroregion_not_found" };
+    if (region.macroregionId === target.id) return { ok: true, changed: false, regionName: region.name, macroregionName: target.name };
+
+    await trx.updateTable("regions").set({ macroregionId: target.id }).where("id", "=", region.id).execute();
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "region.macroregion_changed",
+        targetType: "region",
+        targetId: region.id,
+        details: {
+          region: region.name,
+          before: { macroregionId: region.macroregionId, macroregion: region.macroregionName },
+          after: { macroregionId: target.id, macroregion: target.name },
+        },
+      },
+      trx,
+    );
+    return { ok: true, changed: true, regionName: region.name, macroregionName: target.name };
+  });
+}
+
+export type MacroregionRenameResult =
+  | { ok: true; changed: boolean; before: string; after: string }
+  | { ok: false; error: "not_found" | "name_taken" };
+
+/** Renames a macroregion; no two macroregions may share a name, whatever the capitals. */
+export async function renameMacroregion(
+  input: { macroregionId: number; name: string; actorId: number | null },
+  db: DB = getDb(),
+): Promise<MacroregionRenameResult> {
+  return writeTransaction(db, async (trx) => {
+    const all = await trx.selectFrom("macroregions").select(["id", "name"]).execute();
+    const current = all.find((m) => m.id === input.macroregionId);
+    if (!current) return { ok: false, error: "not_found" };
+    const key = nameKey(input.name);
+    if (all.some((m) => m.id !== current.id && nameKey(m.name) === key)) return { ok: false, error: "name_taken" };
+    if (current.name === input.name) return { ok: true, changed: false, before: current.name, after: input.name };
+
+    await trx.updateTable("macroregions").set({ name: input.name }).where("id", "=", current.id).execute();
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        action: "macroregion.renamed",
+        targetType: "macroregion",
+        targetId: current.id,
+        details: { before: { name: current.name }, after: { name: input.name } },
+      },
+      trx,
+    );
+    return { ok: true, changed: true, before: current.name, after: input.name };
+  });
 }

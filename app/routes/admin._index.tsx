@@ -38,6 +38,42 @@ export default function AdminHome() {
           </h2>
           <p>Editar los criterios que una práctica debe cumplir para pasar de estadio.</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/regiones">Regiones y macrorregiones</Link>
+          </h2>
+          <p>Asignar cada región a su macrorregión y cambiar el nombre de las macrorregiones.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/igeds">IGED</Link>
+          </h2>
+          <p>Buscar las DRE/GRE, UGEL y gobiernos locales, agregar una IGED y corregir su nombre, tipo o región.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/lineas">Líneas temáticas</Link>
+          </h2>
+          <p>Agregar, renombrar, ordenar y desactivar las líneas temáticas de las prácticas.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/puntos">Puntos</Link>
+          </h2>
+          <p>Editar los puntos de cada acción y sus topes diarios, ajustar el puntaje de un miembro con su motivo y recalcular un periodo.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/insignias">Insignias</Link>
+          </h2>
+          <p>Crear insignias automáticas (con vista previa de quiénes las recibirían) y manuales; otorgarlas a uno o a varios miembros y revocarlas.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/escalas">Escalas de la red de gestores</Link>
+          </h2>
+          <p>Definir los puntos y requisitos de Gestor participativo, destacado y transformador.</p>
+        </li>
       </ul>
     </section>
   );

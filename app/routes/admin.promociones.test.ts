@@ -1,34 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { giveFeedback } from "~/models/feedback.server";
-import { getIgedByName } from "~/models/iged.server";
 import { criteriaStatus, getPendingPromotion, listPromotionHistory, requestPromotion } from "~/models/maturity.server";
-import { createPractice, getPracticeCore, publishPractice, submitPractice } from "~/models/practice.server";
+import { getPracticeCore } from "~/models/practice.server";
 import { action, loader } from "~/routes/admin.promociones";
 import { action as stageAction } from "~/routes/practicas.$slug.estadio";
 import { createMember } from "../../tests/factories/members";
+import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 
 async function practiceWithPendingRequest() {
-  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
-  const difoca = await createMember({ role: "difoca", iged: null });
   const expert = await createMember({ role: "experto", iged: null });
-  const iged = await getIgedByName("UGEL Nasca");
-  const practice = await createPractice({
-    authorId: gestor.id,
-    title: "Acompañamiento a directivos",
-    summary: "",
-    thematicLineId: null,
-    leadIgedId: iged!.id,
-    otherIgedIds: [],
-    startYear: 2021,
-    vigente: true,
-    problem: "Directivos sin acompañamiento.",
-    strategy: "Visitas y círculos de interaprendizaje.",
-    results: "85 directivos acompañados.",
-    lessons: "",
-  });
-  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
-  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  const { practice, gestor, difoca } = await publishedPracticeFactory({ title: "Acompañamiento a directivos", startYear: 2021, problem: "Directivos sin acompañamiento.", strategy: "Visitas y círculos de interaprendizaje.", results: "85 directivos acompañados." });
   await giveFeedback({ practiceId: practice.id, authorId: expert.id, keyAspects: "Claro.", opportunities: ["a"], recommendations: ["b"], givenOn: "2026-11-01" });
   const status = await criteriaStatus(practice.id);
   const items = status!.criteria.filter((c) => !c.automatic).map((c) => ({ criterionId: c.id, note: "Asesoría del 3 de octubre con DIFOCA.", evidenceId: null }));

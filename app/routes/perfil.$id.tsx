@@ -1,7 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MemberBadges } from "~/components/member-badges";
+import { MemberTier } from "~/components/member-tier";
+import { PointsHistory } from "~/components/points-history";
+import { loadMemberBadges } from "~/models/badge.server";
 import { IGED_TYPE_LABELS } from "~/models/iged.server";
+import { loadMemberPoints } from "~/models/points.server";
+import { getMemberTierSummary } from "~/models/tier.server";
 import { listPracticesOfMember } from "~/models/practice.server";
 import { getMember } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
@@ -20,9 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isOwnProfile = viewer?.id === member.id;
   // Drafts and practices under review are shown only to the member and to DIFOCA.
   const seesUnpublished = isOwnProfile || can(viewer, "practices.edit_any");
-  const practices = (await listPracticesOfMember(member.id)).filter(
-    (p) => seesUnpublished || p.status === "publicada" || p.status === "archivada",
-  );
+  const [allPractices, points, { badges }, tier] = await Promise.all([
+    listPracticesOfMember(member.id),
+    loadMemberPoints(member.id),
+    loadMemberBadges(member.id),
+    getMemberTierSummary(member.id),
+  ]);
+  const practices = allPractices.filter((p) => seesUnpublished || p.status === "publicada" || p.status === "archivada");
   return json({
     member: {
       id: member.id,
@@ -36,6 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       since: formatDate(member.createdAt),
     },
     isOwnProfile,
+    points,
+    badges,
+    tier,
     canCreatePractice: isOwnProfile && can(viewer, "practices.create"),
     practices: practices.map((p) => ({
       slug: p.slug,
@@ -48,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Profile() {
-  const { member, isOwnProfile, canCreatePractice, practices } = useLoaderData<typeof loader>();
+  const { member, isOwnProfile, canCreatePractice, practices, points, badges, tier } = useLoaderData<typeof loader>();
   return (
     <section className="container page profile">
       <h1>{member.name}</h1>
@@ -71,6 +84,10 @@ export default function Profile() {
         <dd>{member.since}</dd>
       </dl>
 
+      <MemberTier {...tier} audience={isOwnProfile ? "self" : "others"} />
+
+      <MemberBadges badges={badges} isOwnProfile={isOwnProfile} />
+
       <section aria-labelledby="practicas-del-miembro">
         <h2 id="practicas-del-miembro">{isOwnProfile ? "Mis prácticas" : "Prácticas"}</h2>
         {practices.length === 0 ? (
@@ -92,6 +109,8 @@ export default function Profile() {
           </p>
         ) : null}
       </section>
+
+      <PointsHistory {...points} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { PracticeForm } from "~/components/practice-form";
 import { getIged, listIgedOptions } from "~/models/iged.server";
 import { practiceAccess } from "~/models/practice-access.server";
 import { addTeamMember, getPracticeDetail, removeTeamMember, replaceContacts, updatePractice } from "~/models/practice.server";
-import { listThematicLines } from "~/models/thematic-line.server";
+import { isActiveThematicLine, listThematicLines } from "~/models/thematic-line.server";
 import { getMemberByEmail } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
@@ -27,7 +27,9 @@ async function requireEditablePractice(request: Request, slug: string | undefine
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { practice } = await requireEditablePractice(request, params.slug);
-  const [lines, igeds] = await Promise.all([listThematicLines(), listIgedOptions()]);
+  const [allLines, igeds] = await Promise.all([listThematicLines({ includeInactive: true }), listIgedOptions()]);
+  // A line DIFOCA retired stays offered to the practices already filed under it.
+  const lines = allLines.filter((l) => l.active || l.id === practice.thematicLineId);
   return json({
     practice: {
       slug: practice.slug,
@@ -68,6 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (!(await getIged(form.data.leadIgedId))) {
       return badRequest({ intent: "save", errors: { leadIgedId: "Elige la IGED que lidera la práctica." }, values: null });
+    }
+    const lineId = form.data.thematicLineId;
+    if (lineId !== null && lineId !== practice.thematicLineId && !(await isActiveThematicLine(lineId))) {
+      return badRequest({ intent: "save", errors: { thematicLineId: "Elige una línea temática de la lista." }, values: null });
     }
     await updatePractice({ ...form.data, practiceId: practice.id, editorId: user.id });
     await replaceContacts({ practiceId: practice.id, contacts: contacts.contacts });

@@ -1,32 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { giveFeedback, listFeedbackForPractice } from "~/models/feedback.server";
-import { getIgedByName } from "~/models/iged.server";
-import { createPractice, publishPractice, submitPractice } from "~/models/practice.server";
 import { action } from "~/routes/practicas.$slug.oportunidades.$itemId";
 import { createMember } from "../../tests/factories/members";
+import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
 import { context, formRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 
 async function practiceWithFeedback() {
-  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
-  const difoca = await createMember({ role: "difoca", iged: null });
   const expert = await createMember({ role: "experto", iged: null });
-  const iged = await getIgedByName("UGEL Nasca");
-  const practice = await createPractice({
-    authorId: gestor.id,
-    title: "Gestión escolar con datos",
-    summary: "",
-    thematicLineId: null,
-    leadIgedId: iged!.id,
-    otherIgedIds: [],
-    startYear: 2024,
-    vigente: true,
-    problem: "Decisiones sin datos.",
-    strategy: "Tableros de seguimiento.",
-    results: "Todas las II.EE. usan el tablero.",
-    lessons: "",
-  });
-  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
-  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  const { practice, gestor, difoca } = await publishedPracticeFactory({ title: "Gestión escolar con datos", startYear: 2024, problem: "Decisiones sin datos.", strategy: "Tableros de seguimiento.", results: "Todas las II.EE. usan el tablero." });
   await giveFeedback({
     practiceId: practice.id,
     authorId: expert.id,

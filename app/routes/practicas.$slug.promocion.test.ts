@@ -1,35 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { addLinkEvidence } from "~/models/evidence.server";
 import { giveFeedback } from "~/models/feedback.server";
-import { getIgedByName } from "~/models/iged.server";
 import { getPendingPromotion } from "~/models/maturity.server";
 import { loadPracticeReview } from "~/models/practice-review.server";
-import { createPractice, publishPractice, submitPractice } from "~/models/practice.server";
 import { action, loader } from "~/routes/practicas.$slug.promocion";
 import { getUser } from "~/utils/auth.server";
 import { createMember } from "../../tests/factories/members";
+import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 
 async function publishedPractice() {
-  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
-  const difoca = await createMember({ role: "difoca", iged: null });
-  const iged = await getIgedByName("UGEL Nasca");
-  const practice = await createPractice({
-    authorId: gestor.id,
-    title: "Tutoría a distancia",
-    summary: "",
-    thematicLineId: null,
-    leadIgedId: iged!.id,
-    otherIgedIds: [],
-    startYear: 2020,
-    vigente: true,
-    problem: "Estudiantes dispersos.",
-    strategy: "Tutoría por radio.",
-    results: "3 000 estudiantes atendidos.",
-    lessons: "",
-  });
-  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
-  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  const { practice, gestor, difoca } = await publishedPracticeFactory({ title: "Tutoría a distancia", startYear: 2020, problem: "Estudiantes dispersos.", strategy: "Tutoría por radio.", results: "3 000 estudiantes atendidos." });
   return { practice, gestor, difoca };
 }
 

@@ -1,32 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { listFeedbackForPractice } from "~/models/feedback.server";
-import { getIgedByName } from "~/models/iged.server";
-import { createPractice, publishPractice, submitPractice } from "~/models/practice.server";
 import { action, loader } from "~/routes/practicas.$slug.retroalimentacion";
 import { todayInLima } from "~/utils/practice-review-validation.server";
 import { createMember } from "../../tests/factories/members";
+import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 
 async function publishedPractice() {
-  const gestor = await createMember({ role: "gestor", iged: "UGEL Nasca" });
-  const difoca = await createMember({ role: "difoca", iged: null });
-  const iged = await getIgedByName("UGEL Nasca");
-  const practice = await createPractice({
-    authorId: gestor.id,
-    title: "Escuelas seguras en Nasca",
-    summary: "",
-    thematicLineId: null,
-    leadIgedId: iged!.id,
-    otherIgedIds: [],
-    startYear: 2022,
-    vigente: true,
-    problem: "Riesgo sísmico en las escuelas.",
-    strategy: "Simulacros y planes de contingencia.",
-    results: "120 escuelas con plan aprobado.",
-    lessons: "",
-  });
-  await submitPractice({ practiceId: practice.id, actorId: gestor.id });
-  await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+  const { practice, gestor, difoca } = await publishedPracticeFactory({ title: "Escuelas seguras en Nasca", startYear: 2022, problem: "Riesgo sísmico en las escuelas.", strategy: "Simulacros y planes de contingencia.", results: "120 escuelas con plan aprobado." });
   return { practice, gestor, difoca };
 }
 

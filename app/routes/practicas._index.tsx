@@ -17,7 +17,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const params = url.searchParams;
-  const [user, regions, macroregions, lines] = await Promise.all([getUser(request), listRegions(), listMacroregions(), listThematicLines()]);
+  const [user, regions, macroregions, lines] = await Promise.all([getUser(request), listRegions(), listMacroregions(), listThematicLines({ includeInactive: true })]);
   const q = (params.get("q") ?? "").slice(0, 200);
   const filters = {
     q,

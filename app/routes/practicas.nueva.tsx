@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeForm } from "~/components/practice-form";
 import { getIged, listIgedOptions } from "~/models/iged.server";
 import { createPractice } from "~/models/practice.server";
-import { listThematicLines } from "~/models/thematic-line.server";
+import { isActiveThematicLine, listThematicLines } from "~/models/thematic-line.server";
 import { badRequest } from "~/utils/http.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readPracticeForm } from "~/utils/practice-validation.server";
@@ -27,6 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data } = form;
   if (!(await getIged(data.leadIgedId))) {
     return badRequest({ errors: { leadIgedId: "Elige la IGED que lidera la práctica." }, values: {} });
+  }
+  if (data.thematicLineId !== null && !(await isActiveThematicLine(data.thematicLineId))) {
+    return badRequest({ errors: { thematicLineId: "Elige una línea temática de la lista." }, values: {} });
   }
   const practice = await createPractice({ ...data, authorId: user.id });
   return redirectWithToast(request, `/practicas/${practice.slug}`, {

@@ -51,14 +51,14 @@ export const SECTIONS: readonly Section[] = [
     label: "Ranking",
     title: "Ranking de la red de gestores",
     summary: "Los puntajes del año y las escalas de la red: Gestor participativo, Gestor destacado y Gestor transformador.",
-    available: false,
+    available: true,
   },
   {
     path: "/insignias",
     label: "Insignias",
     title: "Insignias",
     summary: "Las insignias que reconocen los aportes de los miembros, con sus criterios y quiénes las tienen; cada insignia se puede verificar.",
-    available: false,
+    available: true,
   },
   {
     path: "/eventos",

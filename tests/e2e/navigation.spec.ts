@@ -43,7 +43,7 @@ test("a member's profile shows their name, IGED, region, position and role", asy
   const member = await makeMember({ name: "Indira Alvarez Ascencio", iged: "DRE Ayacucho", position: "Coordinadora de GRD" });
   await page.goto(`/perfil/${member.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Indira Alvarez Ascencio");
-  const details = page.locator("dl");
+  const details = page.locator("dl").first();
   await expect(details).toContainText("Gestor");
   await expect(details).toContainText("Coordinadora de GRD");
   await expect(details).toContainText("DRE Ayacucho (DRE/GRE)");
@@ -99,6 +99,6 @@ test("the demo data has a specialist, experts and managers of several regions", 
   await page.getByLabel("Contraseña").fill(expert.password);
   await page.getByRole("button", { name: "Ingresar" }).click();
   await page.getByRole("banner").getByRole("link", { name: expert.name }).click();
-  await expect(page.locator("dl")).toContainText("Experto");
-  await expect(page.locator("dl")).toContainText(expert.position);
+  await expect(page.locator("dl").first()).toContainText("Experto");
+  await expect(page.locator("dl").first()).toContainText(expert.position);
 });
