@@ -41,7 +41,7 @@ function FieldShell({ label, name, errors, hint, required, children }: ShellProp
 interface FieldProps {
   label: string;
   name: string;
-  type?: "text" | "email" | "password" | "search" | "number" | "url";
+  type?: "text" | "email" | "password" | "search" | "number" | "url" | "date";
   defaultValue?: string;
   errors?: Errors;
   hint?: string;
@@ -50,9 +50,11 @@ interface FieldProps {
   minLength?: number;
   autoComplete?: string;
   autoFocus?: boolean;
+  /** For dates: the latest allowed, YYYY-MM-DD. */
+  max?: string;
 }
 
-export function Field({ label, name, type = "text", defaultValue, errors, hint, required, maxLength, minLength, autoComplete, autoFocus }: FieldProps) {
+export function Field({ label, name, type = "text", defaultValue, errors, hint, required, maxLength, minLength, autoComplete, autoFocus, max }: FieldProps) {
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint} required={required}>
       {(control) => (
@@ -66,6 +68,7 @@ export function Field({ label, name, type = "text", defaultValue, errors, hint, 
           minLength={minLength}
           autoComplete={autoComplete}
           autoFocus={autoFocus}
+          max={max}
         />
       )}
     </FieldShell>

@@ -102,10 +102,10 @@ async function regionOfIged(igedId: number, db: DB): Promise<number> {
   return row.regionId;
 }
 
-/** Creates a draft; its author is the first member of its team. */
-export async function createPractice(input: PracticeText & { authorId: number }, db: DB = getDb()): Promise<PracticeCore> {
+/** Creates a draft; its author is the first member of its team. `at` dates it (for imported history). */
+export async function createPractice(input: PracticeText & { authorId: number; at?: string }, db: DB = getDb()): Promise<PracticeCore> {
   return writeTransaction(db, async (trx) => {
-    const now = nowIso();
+    const now = input.at ?? nowIso();
     const slug = await uniqueSlug(input.title, trx);
     const row = await trx
       .insertInto("practices")
@@ -132,7 +132,7 @@ export async function createPractice(input: PracticeText & { authorId: number },
       .executeTakeFirstOrThrow();
     await setOtherIgeds(row.id, input.otherIgedIds.filter((id) => id !== input.leadIgedId), trx);
     await trx.insertInto("practiceTeam").values({ practiceId: row.id, userId: input.authorId, addedAt: now }).execute();
-    await recordPracticeEvent({ practiceId: row.id, type: "created", actorId: input.authorId }, trx);
+    await recordPracticeEvent({ practiceId: row.id, type: "created", actorId: input.authorId, at: now }, trx);
     return row;
   });
 }
@@ -195,9 +195,9 @@ export async function updatePractice(
 }
 
 /** The team sends a draft (or a returned practice) to DIFOCA's review queue. */
-export async function submitPractice(input: { practiceId: number; actorId: number }, db: DB = getDb()): Promise<boolean> {
+export async function submitPractice(input: { practiceId: number; actorId: number; at?: string }, db: DB = getDb()): Promise<boolean> {
   return writeTransaction(db, async (trx) => {
-    const now = nowIso();
+    const now = input.at ?? nowIso();
     const result = await trx
       .updateTable("practices")
       .set({ status: "en_revision", submittedAt: now, updatedAt: now })
@@ -205,7 +205,7 @@ export async function submitPractice(input: { practiceId: number; actorId: numbe
       .where("status", "=", "borrador")
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
-    await recordPracticeEvent({ practiceId: input.practiceId, type: "submitted", actorId: input.actorId }, trx);
+    await recordPracticeEvent({ practiceId: input.practiceId, type: "submitted", actorId: input.actorId, at: now }, trx);
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import type { IgedType } from "../../db/schema";
 import { FieldError, FormError, type Errors } from "~/components/forms";
 import { createIged, searchIgeds, updateIged } from "~/models/iged.server";
@@ -89,11 +90,6 @@ export default function AdminIgeds() {
   const busy = navigation.state === "submitting";
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("pagina", String(n));
-    return `?${params.toString()}`;
-  };
   const regionOptions: Option[] = regions.map((r) => ({ value: String(r.id), label: r.name }));
   const typeOptions: Option[] = types.map((t) => ({ value: t.value, label: t.label }));
   const newFailed = actionData?.row === "new" ? actionData : undefined;
@@ -206,15 +202,7 @@ export default function AdminIgeds() {
         Miembros: cuentas de la IGED, activas o desactivadas. Prácticas: las que la IGED lidera o comparte, en cualquier estado.
       </p>
 
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Páginas">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Anterior</Link> : null}
-          <span>
-            Página {page} de {pages}
-          </span>
-          {page < pages ? <Link to={pageLink(page + 1)}>Siguiente</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
 
       <section>
         <h2>Agregar una IGED</h2>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { FormError } from "~/components/forms";
 import { changeMemberRole, deactivateMember, getMember, reactivateMember, searchMembers } from "~/models/user.server";
 import { parseForm } from "~/utils/forms.server";
@@ -86,11 +87,6 @@ export default function AdminUsers() {
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("pagina", String(n));
-    return `?${params.toString()}`;
-  };
   return (
     <section className="container page">
       <p>
@@ -221,15 +217,7 @@ export default function AdminUsers() {
         <p>No hay miembros que coincidan con la búsqueda.</p>
       )}
 
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Páginas">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Anterior</Link> : null}
-          <span>
-            Página {page} de {pages}
-          </span>
-          {page < pages ? <Link to={pageLink(page + 1)}>Siguiente</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </section>
   );
 }

@@ -285,7 +285,11 @@ export default function PracticePage() {
         <p>
           Estadio actual: <strong>{practice.stageLabel}</strong>
         </p>
-        {review && practice.status === "publicada" ? <PromotionPanel {...review.promotion} /> : null}
+        {review &&
+        practice.status === "publicada" &&
+        (review.promotion.canRequest || review.promotion.canDecide || review.promotion.pending || review.promotion.lastReturned) ? (
+          <PromotionPanel {...review.promotion} />
+        ) : null}
         <StageTimeline events={events} />
       </section>
 

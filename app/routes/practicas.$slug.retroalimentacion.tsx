@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
-import { FieldError, FormError, type Errors } from "~/components/forms";
+import { Field, FormError, TextareaField } from "~/components/forms";
 import { giveFeedback } from "~/models/feedback.server";
 import { practiceAccess } from "~/models/practice-access.server";
 import { getPracticeCoreBySlug } from "~/models/practice.server";
@@ -60,7 +59,8 @@ export default function GiveFeedback() {
       </p>
       <Form method="post" className="form" noValidate>
         <FormError message={errors?.form} />
-        <TextArea
+        <TextareaField
+          required
           label="Aspecto clave de la práctica"
           name="keyAspects"
           rows={6}
@@ -69,7 +69,8 @@ export default function GiveFeedback() {
           defaultValue={values?.keyAspects}
           errors={errors}
         />
-        <TextArea
+        <TextareaField
+          required
           label="Oportunidades de mejora"
           name="opportunities"
           rows={6}
@@ -77,7 +78,8 @@ export default function GiveFeedback() {
           defaultValue={values?.opportunities}
           errors={errors}
         />
-        <TextArea
+        <TextareaField
+          required
           label="Recomendaciones para la sostenibilidad y réplica"
           name="recommendations"
           rows={6}
@@ -85,62 +87,12 @@ export default function GiveFeedback() {
           defaultValue={values?.recommendations}
           errors={errors}
         />
-        <DateField label="Fecha de la retroalimentación" name="givenOn" max={today} defaultValue={values?.givenOn ?? today} errors={errors} />
+        <Field label="Fecha de la retroalimentación" name="givenOn" type="date" required max={today} defaultValue={values?.givenOn ?? today} errors={errors} />
         <button type="submit" disabled={busy}>
           {busy ? "Guardando…" : "Registrar retroalimentación"}
         </button>
       </Form>
     </section>
-  );
-}
-
-function TextArea(props: { label: string; name: string; rows: number; hint?: string; maxLength?: number; defaultValue?: string; errors: Errors }) {
-  const id = useId();
-  const error = props.errors?.[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        <span className="required" aria-hidden="true"> *</span>
-      </label>
-      {props.hint ? <p id={`${id}-hint`} className="hint">{props.hint}</p> : null}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows}
-        required
-        maxLength={props.maxLength}
-        defaultValue={props.defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
-
-function DateField(props: { label: string; name: string; max: string; defaultValue: string; errors: Errors }) {
-  const id = useId();
-  const error = props.errors?.[props.name];
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        <span className="required" aria-hidden="true"> *</span>
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        type="date"
-        required
-        max={props.max}
-        defaultValue={props.defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { listCatalog, type Stage } from "~/models/practice.server";
 import { listMacroregions, listRegions } from "~/models/region.server";
 import { listThematicLines } from "~/models/thematic-line.server";
@@ -80,12 +81,8 @@ function Select({ name, label, value, options, all }: { name: string; label: str
 
 export default function Catalog() {
   const { filters, options, result, canCreate } = useLoaderData<typeof loader>();
-  const location = useLocation();
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("pagina", String(n));
-    return `?${params.toString()}`;
-  };
+  // On a phone the filters fold away; they open by themselves when one is in use.
+  const filtersActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== "");
   return (
     <section className="container page">
       <div className="page-heading">
@@ -106,23 +103,28 @@ export default function Catalog() {
           <label htmlFor="filtro-q">Buscar</label>
           <input id="filtro-q" name="q" type="search" defaultValue={filters.q} maxLength={200} placeholder="Por ejemplo: gestion del riesgo, lectura rural" />
         </div>
-        <Select name="region" label="Región" value={filters.region} options={options.regions} all="Todas las regiones" />
-        <Select name="macrorregion" label="Macrorregión" value={filters.macrorregion} options={options.macroregions} all="Todas" />
-        <Select name="estadio" label="Estadio" value={filters.estadio} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} all="Todos" />
-        <Select name="linea" label="Línea temática" value={filters.linea} options={options.lines} all="Todas las líneas" />
-        <Select name="tipo" label="Tipo de IGED" value={filters.tipo} options={IGED_TYPES.map((t) => ({ value: t, label: IGED_TYPE_LABELS[t] }))} all="Todos" />
-        <Select name="vigente" label="Vigencia" value={filters.vigente} options={[{ value: "si", label: "Vigentes" }, { value: "no", label: "No vigentes" }]} all="Todas" />
-        <Select
-          name="orden"
-          label="Ordenar por"
-          value={filters.orden}
-          options={CATALOG_SORTS.filter((s) => s !== "relevancia" || filters.q).map((s) => ({ value: s, label: CATALOG_SORT_LABELS[s] }))}
-          all={filters.q ? "Relevancia" : "Más recientes"}
-        />
-        <div className="field field--checkbox">
-          <input id="filtro-archivadas" name="archivadas" type="checkbox" value="si" defaultChecked={filters.archivadas === "si"} />
-          <label htmlFor="filtro-archivadas">Incluir archivadas</label>
-        </div>
+        <details className="filters__more" open={filtersActive}>
+          <summary>Filtros y orden</summary>
+          <div className="filters__grid">
+            <Select name="region" label="Región" value={filters.region} options={options.regions} all="Todas las regiones" />
+            <Select name="macrorregion" label="Macrorregión" value={filters.macrorregion} options={options.macroregions} all="Todas" />
+            <Select name="estadio" label="Estadio" value={filters.estadio} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} all="Todos" />
+            <Select name="linea" label="Línea temática" value={filters.linea} options={options.lines} all="Todas las líneas" />
+            <Select name="tipo" label="Tipo de IGED" value={filters.tipo} options={IGED_TYPES.map((t) => ({ value: t, label: IGED_TYPE_LABELS[t] }))} all="Todos" />
+            <Select name="vigente" label="Vigencia" value={filters.vigente} options={[{ value: "si", label: "Vigentes" }, { value: "no", label: "No vigentes" }]} all="Todas" />
+            <Select
+              name="orden"
+              label="Ordenar por"
+              value={filters.orden}
+              options={CATALOG_SORTS.filter((s) => s !== "relevancia" || filters.q).map((s) => ({ value: s, label: CATALOG_SORT_LABELS[s] }))}
+              all={filters.q ? "Relevancia" : "Más recientes"}
+            />
+            <div className="field field--checkbox">
+              <input id="filtro-archivadas" name="archivadas" type="checkbox" value="si" defaultChecked={filters.archivadas === "si"} />
+              <label htmlFor="filtro-archivadas">Incluir archivadas</label>
+            </div>
+          </div>
+        </details>
         <div className="filters__actions">
           <button type="submit">Buscar</button>
           <Link to="/practicas">Limpiar filtros</Link>
@@ -163,15 +165,7 @@ export default function Catalog() {
         ))}
       </ol>
 
-      {result.pages > 1 ? (
-        <nav className="pagination" aria-label="Páginas">
-          {result.page > 1 ? <Link to={pageLink(result.page - 1)}>Anterior</Link> : null}
-          <span>
-            Página {result.page} de {result.pages}
-          </span>
-          {result.page < result.pages ? <Link to={pageLink(result.page + 1)}>Siguiente</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={result.page} pages={result.pages} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { getOwnPosition, getRanking, isHiddenFromRanking, listRankingYears, rankingVisibilitySchema, setHiddenFromRanking } from "~/models/ranking.server";
 import { listMacroregions, listRegions } from "~/models/region.server";
 import { currentYear, listTiers } from "~/models/tier.server";
@@ -108,11 +109,6 @@ export default function Ranking() {
   const location = useLocation();
   const navigation = useNavigation();
   const here = `${location.pathname}${location.search}`;
-  const pageLink = (n: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("pagina", String(n));
-    return `?${params.toString()}`;
-  };
   const inPeriod = periodLabel === "todo el historial" ? "en todo el historial" : `en ${periodLabel}`;
   return (
     <section className="container page">
@@ -215,15 +211,7 @@ export default function Ranking() {
         </div>
       ) : null}
 
-      {ranking.pages > 1 ? (
-        <nav className="pagination" aria-label="Páginas">
-          {ranking.page > 1 ? <Link to={pageLink(ranking.page - 1)}>Anterior</Link> : null}
-          <span>
-            Página {ranking.page} de {ranking.pages}
-          </span>
-          {ranking.page < ranking.pages ? <Link to={pageLink(ranking.page + 1)}>Siguiente</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={ranking.page} pages={ranking.pages} />
 
       <section aria-labelledby="como-se-calcula">
         <h2 id="como-se-calcula">¿Cómo se calcula?</h2>

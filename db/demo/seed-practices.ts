@@ -35,8 +35,14 @@ async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void>
   if (!author) throw new Error(`Demo: la práctica ${seed.title} no tiene equipo`);
   const authorId = await memberId({ ...author, role: "gestor" });
   const line = await getThematicLineByName(seed.thematicLine);
+  // The draft and its submission are dated before the publication, so the history reads in order.
+  const [published, ...promotions] = seed.stageHistory;
+  const publishedOn = Date.parse(`${published?.date ?? "2025-03-01"}T15:00:00.000Z`);
+  const daysBefore = (days: number) => new Date(publishedOn - days * 24 * 3600 * 1000).toISOString();
+  const inReview = seed.status !== "publicada";
   const practice = await createPractice({
     authorId,
+    at: inReview ? undefined : daysBefore(30),
     title: seed.title,
     summary: seed.summary,
     thematicLineId: line?.id ?? null,
@@ -52,11 +58,10 @@ async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void>
   for (const member of others) await addTeamMember({ practiceId: practice.id, userId: await memberId({ ...member, role: "gestor" }) });
   await replaceContacts({ practiceId: practice.id, contacts: seed.contacts.map((c) => ({ ...c, phone: null })) });
   if (seed.status === "borrador") return;
-  await submitPractice({ practiceId: practice.id, actorId: authorId });
+  await submitPractice({ practiceId: practice.id, actorId: authorId, at: inReview ? undefined : daysBefore(14) });
   if (seed.status === "en_revision") return;
 
-  const [published, ...promotions] = seed.stageHistory;
-  await publishPractice({ practiceId: practice.id, actorId: difocaId, at: `${published?.date ?? "2025-03-01"}T15:00:00.000Z`, note: published?.note });
+  await publishPractice({ practiceId: practice.id, actorId: difocaId, at: new Date(publishedOn).toISOString(), note: published?.note });
   for (const step of promotions) {
     await changePracticeStage({ practiceId: practice.id, actorId: difocaId, toStage: step.stage, note: step.note, at: `${step.date}T15:00:00.000Z` });
   }
