@@ -5,7 +5,7 @@ import compression from "compression";
 import express from "express";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { refuseCrossOriginWrites, securityHeaders } from "./security.mjs";
+import { refuseCrossOriginWrites, refuseLargeBodies, securityHeaders } from "./security.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
@@ -22,6 +22,7 @@ export async function startServer(options = {}) {
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.use(refuseCrossOriginWrites);
+  app.use(refuseLargeBodies);
   app.all(
     "*",
     createRequestHandler({

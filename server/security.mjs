@@ -90,3 +90,37 @@ export function refuseCrossOriginWrites(req, res, next) {
   if (!crossOrigin) return next();
   res.status(403).type("html").send(REFUSAL_PAGE);
 }
+
+const FORM_LIMIT = 1024 * 1024;
+// Evidence files are up to 10 MB; the upload module enforces the exact limit per file.
+const MULTIPART_LIMIT = 11 * 1024 * 1024;
+
+/**
+ * True when a request declares a body larger than any form of the platform needs.
+ * @param {{ method: string, contentLength?: string, contentType?: string }} request
+ */
+export function isBodyTooLarge({ method, contentLength, contentType }) {
+  if (SAFE_METHODS.has(method.toUpperCase()) || !contentLength) return false;
+  const length = Number(contentLength);
+  if (!Number.isFinite(length)) return true;
+  const limit = (contentType ?? "").toLowerCase().startsWith("multipart/form-data") ? MULTIPART_LIMIT : FORM_LIMIT;
+  return length > limit;
+}
+
+const TOO_LARGE_PAGE = `<!doctype html>
+<html lang="es-PE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Envío demasiado grande | Comunidad de Práctica de Gestión Educativa</title></head>
+<body><main><h1>Envío demasiado grande</h1>
+<p>Lo que enviaste supera el tamaño que la plataforma acepta. Los archivos de evidencia pueden pesar hasta 10 MB.</p>
+<p><a href="/">Ir al inicio</a></p></main></body></html>`;
+
+/**
+ * Express middleware: answers 413 before reading a body that is too large.
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ * @param {import("express").NextFunction} next
+ */
+export function refuseLargeBodies(req, res, next) {
+  if (!isBodyTooLarge({ method: req.method, contentLength: req.get("content-length"), contentType: req.get("content-type") })) return next();
+  res.status(413).set("Connection", "close").type("html").send(TOO_LARGE_PAGE);
+}

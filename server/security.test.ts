@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 // @ts-expect-error: a plain JavaScript module of the server, typed through JSDoc.
-import { contentSecurityPolicy, createNonce, isCrossOriginWrite } from "./security.mjs";
+import { contentSecurityPolicy, createNonce, isBodyTooLarge, isCrossOriginWrite } from "./security.mjs";
 
 describe("cross-origin writes", () => {
   const host = "cop.minedu.gob.pe";
@@ -28,5 +28,18 @@ describe("content security policy", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain("unsafe-inline");
     expect(createNonce()).not.toBe(nonce);
+  });
+});
+
+describe("request bodies", () => {
+  test.each([
+    [{ method: "POST", contentLength: "2048", contentType: "application/x-www-form-urlencoded" }, false],
+    [{ method: "POST", contentLength: String(2 * 1024 * 1024), contentType: "application/x-www-form-urlencoded" }, true],
+    [{ method: "POST", contentLength: String(5 * 1024 * 1024), contentType: "multipart/form-data; boundary=x" }, false],
+    [{ method: "POST", contentLength: String(50 * 1024 * 1024), contentType: "multipart/form-data; boundary=x" }, true],
+    [{ method: "POST", contentLength: "abc", contentType: "text/plain" }, true],
+    [{ method: "GET", contentLength: String(50 * 1024 * 1024) }, false],
+  ])("%o too large: %s", (request, tooLarge) => {
+    expect(isBodyTooLarge(request)).toBe(tooLarge);
   });
 });

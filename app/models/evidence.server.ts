@@ -146,14 +146,29 @@ export async function getEvidence(id: number, db: DB = getDb()): Promise<Evidenc
  * file. The row goes first: a file without a row is only wasted space, a row without its file
  * would be a broken link. Answers whether something was deleted.
  */
-export async function deleteEvidence(input: { evidenceId: number; practiceId: number }, db: DB = getDb()): Promise<boolean> {
+/**
+ * Deletes a piece of evidence and its file. Evidence that a pending promotion request relies on
+ * stays until DIFOCA decides: the team cannot pull it from under the request.
+ */
+export async function deleteEvidence(
+  input: { evidenceId: number; practiceId: number },
+  db: DB = getDb(),
+): Promise<"deleted" | "not_found" | "in_pending_request"> {
+  const inUse = await db
+    .selectFrom("promotionRequestItems")
+    .innerJoin("promotionRequests", "promotionRequests.id", "promotionRequestItems.requestId")
+    .select("promotionRequestItems.requestId")
+    .where("promotionRequestItems.evidenceId", "=", input.evidenceId)
+    .where("promotionRequests.status", "=", "pendiente")
+    .executeTakeFirst();
+  if (inUse) return "in_pending_request";
   const row = await db
     .deleteFrom("practiceEvidence")
     .where("id", "=", input.evidenceId)
     .where("practiceId", "=", input.practiceId)
     .returning("storedName")
     .executeTakeFirst();
-  if (!row) return false;
+  if (!row) return "not_found";
   if (row.storedName) await deleteStoredUpload(row.storedName);
-  return true;
+  return "deleted";
 }

@@ -246,3 +246,11 @@ export async function updateIged(input: IgedFields & { igedId: number; actorId: 
     return { ok: true, igedId: current.id, name: next.name, changed: true };
   });
 }
+
+/** Whether every id names an IGED (the list a form offered may be stale or tampered with). */
+export async function allIgedsExist(ids: number[], db: DB = getDb()): Promise<boolean> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return true;
+  const rows = await db.selectFrom("igeds").select("id").where("id", "in", unique).execute();
+  return rows.length === unique.length;
+}

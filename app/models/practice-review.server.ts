@@ -58,11 +58,12 @@ export async function loadPracticeReview(practiceId: number, user: CurrentUser |
       slug: practice.slug,
       stage: stageOption(practice.stage),
       nextStage: next ? stageOption(next) : null,
-      pending: pending
+      // Requests and DIFOCA's comments on them are for the team and DIFOCA only.
+      pending: pending && (access.canEdit || access.canReview)
         ? { id: pending.id, targetStage: stageOption(pending.targetStage), requestedAt: pending.requestedAt, requestedByName: pending.requestedByName }
         : null,
       lastReturned:
-        latest && latest.status === "devuelta"
+        latest && latest.status === "devuelta" && (access.canEdit || access.canReview)
           ? { targetStage: stageOption(latest.targetStage), decidedAt: latest.decidedAt, decidedByName: latest.decidedByName, note: latest.decisionNote }
           : null,
       canRequest: access.canEdit && published && next !== null && pending === null,

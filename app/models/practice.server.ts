@@ -279,6 +279,15 @@ export async function setPracticeArchived(
       .where("status", "=", input.archived ? "publicada" : "archivada")
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
+    if (input.archived) {
+      // A request to move up cannot stand for a practice that leaves the catalog.
+      await trx
+        .updateTable("promotionRequests")
+        .set({ status: "devuelta", decidedBy: input.actorId, decidedAt: nowIso(), decisionNote: "La práctica se archivó." })
+        .where("practiceId", "=", input.practiceId)
+        .where("status", "=", "pendiente")
+        .execute();
+    }
     await recordPracticeEvent(
       { practiceId: input.practiceId, type: input.archived ? "archived" : "unarchived", actorId: input.actorId, note: input.note },
       trx,

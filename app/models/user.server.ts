@@ -1,5 +1,6 @@
 // Members of the community: accounts, roles, activation. The password hash is read only by
 // getSignInCredentials, which only app/utils/auth.server.ts calls.
+import { sql } from "kysely";
 import type { Role } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { nowIso } from "~/utils/dates";
@@ -137,12 +138,10 @@ export async function searchMembers(search: MemberSearch, db: DB = getDb()) {
   let query = memberQuery(db);
   const term = search.query?.trim().toLowerCase();
   if (term) {
-    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    // "!" escapes the %, _ and ! a person types; LIKE must be told which character escapes.
     query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn("lower", ["users.name"]), "like", eb.val(like)),
-        eb("users.email", "like", like),
-      ]),
+      eb.or([sql<boolean>`lower(${eb.ref("users.name")}) like ${like} escape '!'`, sql<boolean>`${eb.ref("users.email")} like ${like} escape '!'`]),
     );
   }
   if (search.role) query = query.where("users.role", "=", search.role);
@@ -179,6 +178,7 @@ export async function changeMemberRole(
     const current = await trx.selectFrom("users").select("role").where("id", "=", input.memberId).executeTakeFirst();
     if (!current) return false;
     if (current.role === input.role) return true;
+    if (current.role === "difoca" && (await countActiveDifoca(trx)) <= 1) return false;
     await trx.updateTable("users").set({ role: input.role, updatedAt: nowIso() }).where("id", "=", input.memberId).execute();
     await recordAudit(
       { actorId: input.actorId, action: "user.role_changed", targetType: "user", targetId: input.memberId, details: { from: current.role, to: input.role } },
@@ -195,6 +195,9 @@ export async function deactivateMember(
 ): Promise<boolean> {
   return writeTransaction(db, async (trx) => {
     const now = nowIso();
+    const target = await trx.selectFrom("users").select("role").where("id", "=", input.memberId).executeTakeFirst();
+    // The community always keeps at least one active DIFOCA specialist.
+    if (target?.role === "difoca" && (await countActiveDifoca(trx)) <= 1) return false;
     const result = await trx
       .updateTable("users")
       .set({ active: 0, deactivatedAt: now, updatedAt: now })
@@ -226,4 +229,14 @@ export async function reactivateMember(
     await recordAudit({ actorId: input.actorId, action: "user.reactivated", targetType: "user", targetId: input.memberId }, trx);
     return true;
   });
+}
+
+async function countActiveDifoca(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "difoca")
+    .where("active", "=", 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -90,3 +90,21 @@ describe("/admin/usuarios", () => {
     expect((await badIntent.json()).errors.intent).toBe("La acción no es válida.");
   });
 });
+
+describe("the last DIFOCA specialist", () => {
+  test("cannot lose the role or be deactivated, and a name with % is found", async () => {
+    const { getDb } = await import("~/utils/db.server");
+    const { changeMemberRole, deactivateMember } = await import("~/models/user.server");
+    // Leave exactly one active specialist in this test database.
+    await getDb().updateTable("users").set({ active: 0 }).where("role", "=", "difoca").execute();
+    const last = await createMember({ role: "difoca", iged: null });
+    expect(await changeMemberRole({ memberId: last.id, role: "gestor", actorId: null })).toBe(false);
+    expect(await deactivateMember({ memberId: last.id, actorId: null, reason: "Prueba" })).toBe(false);
+    expect((await getMember(last.id))?.role).toBe("difoca");
+
+    const cookie = await sessionCookieFor(last.id);
+    await createMember({ name: "Rosa 100% Huamán" });
+    const found = await respond(() => loader({ request: getRequest("/admin/usuarios?q=100%25", cookie), params: {}, context }));
+    expect((await found.json()).members.map((m: { name: string }) => m.name)).toEqual(["Rosa 100% Huamán"]);
+  });
+});

@@ -12,6 +12,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { memberAdminSchema } from "~/utils/user-validation.server";
 
 const PAGE_SIZE = 25;
+const LAST_DIFOCA = "La comunidad necesita al menos una persona de DIFOCA activa: no se puede quitar ese rol ni desactivar esa cuenta.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "users.manage");
@@ -65,13 +66,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (input.intent) {
     case "role":
-      await changeMemberRole({ memberId: member.id, role: input.role, actorId: actor.id });
+      if (!(await changeMemberRole({ memberId: member.id, role: input.role, actorId: actor.id }))) {
+        return badRequest({ memberId: targetId, errors: { form: LAST_DIFOCA } });
+      }
       return redirectWithToast(request, back, {
         type: "success",
         message: `${member.name} ahora tiene el rol ${ROLE_LABELS[input.role]}.`,
       });
     case "deactivate":
-      await deactivateMember({ memberId: member.id, actorId: actor.id, reason: input.reason });
+      if (!(await deactivateMember({ memberId: member.id, actorId: actor.id, reason: input.reason }))) {
+        return badRequest({ memberId: targetId, errors: { form: member.active ? LAST_DIFOCA : "Esa cuenta ya estaba desactivada." } });
+      }
       return redirectWithToast(request, back, {
         type: "success",
         message: `Se desactivó la cuenta de ${member.name}. Sus sesiones se cerraron.`,

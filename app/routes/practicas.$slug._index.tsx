@@ -32,6 +32,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { visitorOf } from "~/utils/visitor.server";
 
 const NOT_FOUND = "No encontramos esa práctica.";
+const PUBLIC_EVENTS = new Set(["published", "promoted", "demoted", "archived", "unarchived"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -84,7 +85,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           { id: "lecciones", title: "Lecciones aprendidas", html: renderMarkdown(practice.lessons) },
         ].filter((s) => s.html.trim() !== ""),
       },
-      events: events.map((e) => ({ ...e, date: formatDate(e.createdAt) })),
+      // The review's back-and-forth (drafts, returns, requests) is the team's and DIFOCA's business;
+      // everyone sees the decisions of the maturity route.
+      events: events
+        .filter((e) => access.canEdit || access.canReview || PUBLIC_EVENTS.has(e.type))
+        .map((e) => ({ ...e, date: formatDate(e.createdAt) })),
       evidence,
       review,
       access,

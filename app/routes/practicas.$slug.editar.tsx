@@ -3,12 +3,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/forms";
 import { PracticeForm } from "~/components/practice-form";
-import { getIged, listIgedOptions } from "~/models/iged.server";
+import { allIgedsExist, getIged, listIgedOptions } from "~/models/iged.server";
 import { practiceAccess } from "~/models/practice-access.server";
 import { addTeamMember, getPracticeDetail, removeTeamMember, replaceContacts, updatePractice } from "~/models/practice.server";
 import { isActiveThematicLine, listThematicLines } from "~/models/thematic-line.server";
 import { getMemberByEmail } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
+import { getDb, writeTransaction } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { CONTACT_ROWS } from "~/utils/practice-labels";
@@ -71,12 +72,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await getIged(form.data.leadIgedId))) {
       return badRequest({ intent: "save", errors: { leadIgedId: "Elige la IGED que lidera la práctica." }, values: null });
     }
+    if (!(await allIgedsExist(form.data.otherIgedIds))) {
+      return badRequest({ intent: "save", errors: { otherIgedIds: "Elige las IGED de la lista." }, values: null });
+    }
     const lineId = form.data.thematicLineId;
     if (lineId !== null && lineId !== practice.thematicLineId && !(await isActiveThematicLine(lineId))) {
       return badRequest({ intent: "save", errors: { thematicLineId: "Elige una línea temática de la lista." }, values: null });
     }
-    await updatePractice({ ...form.data, practiceId: practice.id, editorId: user.id });
-    await replaceContacts({ practiceId: practice.id, contacts: contacts.contacts });
+    // The text and the contacts are one save: both or neither.
+    await writeTransaction(getDb(), async (trx) => {
+      await updatePractice({ ...form.data, practiceId: practice.id, editorId: user.id }, trx);
+      await replaceContacts({ practiceId: practice.id, contacts: contacts.contacts }, trx);
+    });
     return redirectWithToast(request, `/practicas/${practice.slug}`, { type: "success", message: "Se guardaron los cambios." });
   }
 

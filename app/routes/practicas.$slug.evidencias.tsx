@@ -61,7 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "delete": {
       const deleted = await deleteEvidence({ evidenceId: input.evidenceId, practiceId: practice.id });
-      if (!deleted) return answer({ intent: "delete", errors: { form: "Esa evidencia ya no existe." }, values: form.values });
+      if (deleted === "not_found") return answer({ intent: "delete", errors: { form: "Esa evidencia ya no existe." }, values: form.values });
+      if (deleted === "in_pending_request") {
+        return answer({
+          intent: "delete",
+          errors: { form: "Esa evidencia sustenta una solicitud de cambio de estadio pendiente: podrás quitarla cuando DIFOCA la resuelva." },
+          values: form.values,
+        });
+      }
       return redirectWithToast(request, here, { type: "success", message: "Se eliminó la evidencia." });
     }
   }

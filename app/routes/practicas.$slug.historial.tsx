@@ -5,7 +5,7 @@ import { practiceAccess } from "~/models/practice-access.server";
 import { getPracticeCoreBySlug, listRevisions } from "~/models/practice.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 
 const FIELD_LABELS: Record<string, string> = {
   title: "Título",
@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!practice) throw notFound("No encontramos esa práctica.");
   const access = await practiceAccess(user, practice);
   if (!access.canView) throw notFound("No encontramos esa práctica.");
+  // Drafts' wording (before DIFOCA published it) is the team's: the history is theirs and DIFOCA's.
+  if (!access.canEdit && !access.canReview) throw forbidden("El historial de cambios solo lo ven el equipo de la práctica y DIFOCA.");
   const revisions = await listRevisions(practice.id);
   return json({
     practice: { slug: practice.slug, title: practice.title },

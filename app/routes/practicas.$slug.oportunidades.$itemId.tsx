@@ -5,14 +5,17 @@ import { redirect } from "@remix-run/node";
 import { setOpportunityAddressed } from "~/models/feedback.server";
 import { practiceAccess } from "~/models/practice-access.server";
 import { getPracticeCoreBySlug } from "~/models/practice.server";
-import { requireUser } from "~/utils/auth.server";
+import { getUser, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { addressedSchema } from "~/utils/practice-review-validation.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/practicas/${encodeURIComponent(params.slug ?? "")}#retroalimentacion`);
+// A plain visit goes to the practice's feedback, for those who may see the practice.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const practice = params.slug ? await getPracticeCoreBySlug(params.slug) : undefined;
+  if (!practice || !(await practiceAccess(await getUser(request), practice)).canView) throw notFound("Esa práctica no existe.");
+  return redirect(`/practicas/${encodeURIComponent(practice.slug)}#retroalimentacion`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

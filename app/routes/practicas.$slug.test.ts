@@ -111,3 +111,53 @@ describe("who may see and change a practice", () => {
     expect(body).not.toContain("onerror");
   });
 });
+
+describe("IGEDs that share a practice", () => {
+  test("an unknown IGED is a 400 with a Spanish message on create and edit, never a 500", async () => {
+    const gestor = await createMember({ iged: "UGEL Nasca" });
+    const iged = (await getIgedByName("UGEL Nasca"))!;
+    const cookie = await sessionCookieFor(gestor.id);
+    const created = await respond(() =>
+      newAction({ request: formRequest("/practicas/nueva", { title: "Una práctica compartida", leadIgedId: String(iged.id), otherIgedIds: "999999" }, cookie), params: {}, context }),
+    );
+    expect(created.status).toBe(400);
+    expect((await created.json()).errors.otherIgedIds).toBe("Elige las IGED de la lista.");
+
+    const practice = await makePractice({ authorId: gestor.id });
+    const edited = await respond(() =>
+      editAction({
+        request: formRequest(`/practicas/${practice.slug}/editar`, { intent: "save", title: "Título suficientemente largo", leadIgedId: String(iged.id), otherIgedIds: "999999" }, cookie),
+        params: { slug: practice.slug },
+        context,
+      }),
+    );
+    expect(edited.status).toBe(400);
+    expect((await edited.json()).errors.otherIgedIds).toBe("Elige las IGED de la lista.");
+  });
+});
+
+describe("what the review leaves behind", () => {
+  test("DIFOCA's observations on a draft and its edit history are not shown to visitors once it is published", async () => {
+    const { returnPractice, submitPractice, publishPractice } = await import("~/models/practice.server");
+    const { loader: historyLoader } = await import("~/routes/practicas.$slug.historial");
+    const practice = await makePractice();
+    const difoca = await createMember({ role: "difoca", iged: null });
+    await submitPractice({ practiceId: practice.id, actorId: practice.authorId });
+    await returnPractice({ practiceId: practice.id, actorId: difoca.id, note: "Observación interna del borrador" });
+    await submitPractice({ practiceId: practice.id, actorId: practice.authorId });
+    await publishPractice({ practiceId: practice.id, actorId: difoca.id });
+
+    const visitorPage = await respond(() => pageLoader({ request: getRequest(`/practicas/${practice.slug}`), params: { slug: practice.slug }, context }));
+    const body = JSON.stringify(await visitorPage.json());
+    expect(body).not.toContain("Observación interna del borrador");
+    expect(body).toContain('"type":"published"');
+
+    const teamPage = await respond(async () =>
+      pageLoader({ request: getRequest(`/practicas/${practice.slug}`, await sessionCookieFor(practice.authorId)), params: { slug: practice.slug }, context }),
+    );
+    expect(JSON.stringify(await teamPage.json())).toContain("Observación interna del borrador");
+
+    const history = await respond(() => historyLoader({ request: getRequest(`/practicas/${practice.slug}/historial`), params: { slug: practice.slug }, context }));
+    expect(history.status).toBe(403);
+  });
+});

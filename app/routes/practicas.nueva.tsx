@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PracticeForm } from "~/components/practice-form";
-import { getIged, listIgedOptions } from "~/models/iged.server";
+import { allIgedsExist, getIged, listIgedOptions } from "~/models/iged.server";
 import { createPractice } from "~/models/practice.server";
 import { isActiveThematicLine, listThematicLines } from "~/models/thematic-line.server";
 import { badRequest } from "~/utils/http.server";
@@ -27,6 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data } = form;
   if (!(await getIged(data.leadIgedId))) {
     return badRequest({ errors: { leadIgedId: "Elige la IGED que lidera la práctica." }, values: {} });
+  }
+  if (!(await allIgedsExist(data.otherIgedIds))) {
+    return badRequest({ errors: { otherIgedIds: "Elige las IGED de la lista." }, values: {} });
   }
   if (data.thematicLineId !== null && !(await isActiveThematicLine(data.thematicLineId))) {
     return badRequest({ errors: { thematicLineId: "Elige una línea temática de la lista." }, values: {} });

@@ -13,8 +13,19 @@ export function badRequest<T>(data: T, init?: ResponseInit) {
   return json(data, { ...init, status: 400 });
 }
 
-/** Only same-site paths are followed after sign-in, never another host. */
+/**
+ * Only paths of this site are followed after sign-in or an action, never another host. Browsers
+ * drop tabs and line breaks from an address ("/\t/evil" becomes "//evil") and read "\" as "/",
+ * so any of those characters makes the path unsafe.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  if (/[\u0000-\u0020\u007F\\]/.test(to)) return fallback;
+  try {
+    const url = new URL(to, "http://cop.local");
+    if (url.origin !== "http://cop.local") return fallback;
+  } catch {
+    return fallback;
+  }
   return to;
 }
