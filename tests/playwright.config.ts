@@ -18,8 +18,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Journeys of several pages and two browsers; generous, because shared 2-core machines can be slow.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join(root, "tests/.results/playwright.json") }]],
   use: {
     baseURL: BASE_URL,

@@ -2,7 +2,8 @@
 // DIFOCA edits, reversals, manual adjustments, the recomputation of a period and the check that
 // totals equal the ledger. Every feature gives or takes points through this module only.
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Insertable } from "kysely";
+import type { PointsLedgerTable } from "../../db/schema";
 import { checkAutomaticBadges } from "~/models/badge.server";
 import { formatDate, nowIso, todayInLima } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
@@ -60,18 +61,7 @@ async function addToTotals(trx: DB, userId: number, year: number, delta: number,
 /** Inserts a ledger row unless its unique key exists (even one written by another process). */
 async function insertLedgerRow(
   trx: DB,
-  row: {
-    userId: number;
-    action: string;
-    points: number;
-    subjectType: string | null;
-    subjectId: number | null;
-    uniqueKey: string;
-    reversesId: number | null;
-    reason: string | null;
-    actorId: number | null;
-    occurredAt: string;
-  },
+  row: Required<Omit<Insertable<PointsLedgerTable>, "id" | "year" | "createdAt">>,
   now: string,
 ): Promise<number | null> {
   const year = limaYear(row.occurredAt);

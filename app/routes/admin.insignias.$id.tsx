@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BadgeRuleFields } from "~/components/badge-rule-fields";
 import { Field, FormError, SelectField, TextareaField, type Errors } from "~/components/forms";
 import {
   awardBadge,
@@ -394,25 +395,11 @@ export default function AdminBadge() {
             <fieldset className="fieldset">
               <legend>Regla</legend>
               {badge.enabled ? <p className="hint">Para cambiar la regla, desactiva la insignia, revisa la vista previa y actívala otra vez.</p> : null}
-              <SelectField
-                label="Acción que se cuenta"
-                name="action"
+              <BadgeRuleFields
+                actions={actions}
                 required
-                defaultValue={saveValues.action ?? previewValues.action ?? badge.rule?.action ?? ""}
-                errors={errorsFor("save") ?? errorsFor("preview")}
-              >
-                {actions.map((a) => (
-                  <option key={a.action} value={a.action}>
-                    {a.label}
-                  </option>
-                ))}
-              </SelectField>
-              <Field
-                label="Cuántas veces"
-                name="threshold"
-                type="number"
-                required
-                defaultValue={saveValues.threshold ?? previewValues.threshold ?? String(badge.rule?.threshold ?? 1)}
+                action={saveValues.action ?? previewValues.action ?? badge.rule?.action ?? ""}
+                threshold={saveValues.threshold ?? previewValues.threshold ?? String(badge.rule?.threshold ?? 1)}
                 errors={errorsFor("save") ?? errorsFor("preview")}
               />
               {badge.enabled ? null : (

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BadgeRuleFields } from "~/components/badge-rule-fields";
 import { Field, FormError, SelectField, TextareaField } from "~/components/forms";
 import { createBadge, listBadges, listRuleActions } from "~/models/badge.server";
 import { BADGE_KIND_LABELS, BADGE_KIND_SHORT_LABELS, BADGE_KINDS, BADGE_LEVEL_LABELS, BADGE_LEVELS, badgeImagePath } from "~/utils/badge-labels";
@@ -121,22 +122,7 @@ export default function AdminBadges() {
         </SelectField>
         <fieldset className="fieldset">
           <legend>Regla (solo para insignias automáticas)</legend>
-          <SelectField label="Acción que se cuenta" name="action" defaultValue={values.action ?? ""} errors={errors}>
-            <option value="">Elige una acción</option>
-            {actions.map((a) => (
-              <option key={a.action} value={a.action}>
-                {a.label}
-              </option>
-            ))}
-          </SelectField>
-          <Field
-            label="Cuántas veces"
-            name="threshold"
-            type="number"
-            hint="La insignia se otorga cuando el miembro suma esta cantidad de esa acción (sin contar lo revertido)."
-            defaultValue={values.threshold ?? "1"}
-            errors={errors}
-          />
+          <BadgeRuleFields actions={actions} placeholder action={values.action ?? ""} threshold={values.threshold ?? "1"} errors={errors} />
         </fieldset>
         <button type="submit">Crear insignia</button>
       </Form>
