@@ -287,3 +287,18 @@ describe("the totals check", () => {
     ]);
   });
 });
+
+describe("why I have these points", () => {
+  test("a badge's points link to its credential", async () => {
+    const { createBadge, awardBadge } = await import("~/models/badge.server");
+    const { listLedgerForMember } = await import("~/models/points.server");
+    const { createMember: makeMember } = await import("../../tests/factories/members");
+    const member = await makeMember();
+    const badge = await createBadge({ name: `Insignia de historial ${Date.now()}`, description: "Prueba", criteria: "Prueba", level: "bronce", kind: "manual", rule: null, createdBy: null });
+    if (!badge.ok) throw new Error("badge");
+    const award = await awardBadge({ badgeId: badge.id, userId: member.id, awardedBy: null, reason: "Prueba" });
+    if (!award.awarded) throw new Error("award");
+    const [entry] = await listLedgerForMember(member.id);
+    expect(entry).toMatchObject({ action: "badge_awarded", link: `/credenciales/${award.credentialId}`, subjectTitle: expect.stringMatching(/^Insignia de historial/) });
+  });
+});

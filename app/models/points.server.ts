@@ -597,7 +597,13 @@ export async function listLedgerForMember(
       join.onRef("practiceFeedback.id", "=", "pointsLedger.subjectId").on("pointsLedger.subjectType", "=", "feedback"),
     )
     .leftJoin("practices as feedbackPractice", "feedbackPractice.id", "practiceFeedback.practiceId")
+    .leftJoin("badgeAwards", (join) =>
+      join.onRef("badgeAwards.id", "=", "pointsLedger.subjectId").on("pointsLedger.subjectType", "=", "badge_award"),
+    )
+    .leftJoin("badges", "badges.id", "badgeAwards.badgeId")
     .select([
+      "badgeAwards.credentialId",
+      "badges.name as badgeName",
       "pointsLedger.id",
       "pointsLedger.action",
       "pointsLedger.points",
@@ -628,8 +634,8 @@ export async function listLedgerForMember(
       kind: kindOf(r),
       points: r.points,
       reason: r.reason,
-      subjectTitle: r.practiceTitle ?? r.feedbackPracticeTitle ?? null,
-      link: slug ? `/practicas/${slug}` : null,
+      subjectTitle: r.practiceTitle ?? r.feedbackPracticeTitle ?? r.badgeName ?? null,
+      link: slug ? `/practicas/${slug}` : r.credentialId ? `/credenciales/${r.credentialId}` : null,
     };
   });
 }
