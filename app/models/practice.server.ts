@@ -97,6 +97,22 @@ async function uniqueSlug(title: string, db: DB): Promise<string> {
   }
 }
 
+/** The practice's own columns as the team writes them (other IGEDs live in their own table). */
+function textColumns(input: PracticeText) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    thematicLineId: input.thematicLineId,
+    leadIgedId: input.leadIgedId,
+    startYear: input.startYear,
+    vigente: input.vigente ? 1 : 0,
+    problem: input.problem,
+    strategy: input.strategy,
+    results: input.results,
+    lessons: input.lessons,
+  };
+}
+
 async function regionOfIged(igedId: number, db: DB): Promise<number> {
   const row = await db.selectFrom("igeds").select("regionId").where("id", "=", igedId).executeTakeFirstOrThrow();
   return row.regionId;
@@ -111,17 +127,8 @@ export async function createPractice(input: PracticeText & { authorId: number; a
       .insertInto("practices")
       .values({
         slug,
-        title: input.title,
-        summary: input.summary,
-        thematicLineId: input.thematicLineId,
+        ...textColumns(input),
         regionId: await regionOfIged(input.leadIgedId, trx),
-        leadIgedId: input.leadIgedId,
-        startYear: input.startYear,
-        vigente: input.vigente ? 1 : 0,
-        problem: input.problem,
-        strategy: input.strategy,
-        results: input.results,
-        lessons: input.lessons,
         status: "borrador",
         stage: "inicial",
         createdBy: input.authorId,
@@ -158,18 +165,7 @@ export async function updatePractice(
     const beforeIgeds = (await trx.selectFrom("practiceIgeds").select("igedId").where("practiceId", "=", input.practiceId).execute())
       .map((r) => r.igedId)
       .sort((a, b) => a - b);
-    const after = {
-      title: input.title,
-      summary: input.summary,
-      thematicLineId: input.thematicLineId,
-      leadIgedId: input.leadIgedId,
-      startYear: input.startYear,
-      vigente: input.vigente ? 1 : 0,
-      problem: input.problem,
-      strategy: input.strategy,
-      results: input.results,
-      lessons: input.lessons,
-    };
+    const after = textColumns(input);
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     for (const [key, value] of Object.entries(after)) {
       const old = before[key as keyof typeof before];
