@@ -328,6 +328,87 @@ export interface NotificationTable {
   readAt: string | null;
 }
 
+export type WallKind = "challenge" | "initiative";
+/** Challenges: abierto, en_acompanamiento, resuelto. Initiatives: en_curso, en_acompanamiento, convertida. */
+export type WallStatus = "abierto" | "en_acompanamiento" | "resuelto" | "en_curso" | "convertida";
+
+export interface WallPostTable {
+  id: Generated<number>;
+  kind: WallKind;
+  title: string;
+  summary: Generated<string>;
+  body: string;
+  /** JSON list of web addresses. */
+  links: Generated<string>;
+  thematicLineId: number | null;
+  regionId: number;
+  igedId: number | null;
+  status: WallStatus;
+  authorId: number;
+  accompaniedBy: number | null;
+  accompaniedAt: string | null;
+  practiceId: number | null;
+  replyCount: Generated<number>;
+  reactionCount: Generated<number>;
+  lastActivityAt: string;
+  hiddenAt: string | null;
+  hiddenBy: number | null;
+  hiddenReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WallPostTagTable {
+  postId: number;
+  tag: string;
+}
+
+export interface WallReplyTable {
+  id: Generated<number>;
+  postId: number;
+  authorId: number;
+  body: string;
+  usefulAt: string | null;
+  reactionCount: Generated<number>;
+  hiddenAt: string | null;
+  hiddenBy: number | null;
+  hiddenReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WallPostReactionTable {
+  postId: number;
+  userId: number;
+  createdAt: string;
+}
+
+export interface WallReplyReactionTable {
+  replyId: number;
+  userId: number;
+  createdAt: string;
+}
+
+export interface WallFollowTable {
+  postId: number;
+  userId: number;
+  createdAt: string;
+}
+
+export interface WallReportTable {
+  id: Generated<number>;
+  postId: number;
+  replyId: number | null;
+  reporterId: number;
+  reason: string;
+  details: Generated<string>;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: number | null;
+  resolution: "hidden" | "dismissed" | null;
+  resolutionNote: string | null;
+}
+
 export interface Database {
   macroregions: MacroregionTable;
   regions: RegionTable;
@@ -359,6 +440,13 @@ export interface Database {
   badgeAwards: BadgeAwardTable;
   tiers: TierTable;
   notifications: NotificationTable;
+  wallPosts: WallPostTable;
+  wallPostTags: WallPostTagTable;
+  wallReplies: WallReplyTable;
+  wallPostReactions: WallPostReactionTable;
+  wallReplyReactions: WallReplyReactionTable;
+  wallFollows: WallFollowTable;
+  wallReports: WallReportTable;
 }
 
 export type Macroregion = Selectable<MacroregionTable>;

@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   "badges.manage": ["difoca"],
   /** Edit the tiers of the network. */
   "tiers.manage": ["difoca"],
+  /** Post challenges and initiatives, contribute, comment, react, follow and report on the walls. */
+  "walls.participate": ["gestor", "experto", "difoca"],
+  /** Hide and restore posts and replies, work the queue of reports, see hidden content. */
+  "walls.moderate": ["difoca"],
+  /** Take a challenge or an initiative into accompaniment. */
+  "walls.accompany": ["difoca"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

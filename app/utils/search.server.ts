@@ -1,5 +1,6 @@
-// Full-text search of practices: the only module that knows it is SQLite FTS5. The index holds
-// the plain text of title, summary, problem, strategy and results; `unicode61 remove_diacritics 2`
+// Full-text search of practices and of the walls' posts: the only module that knows it is SQLite
+// FTS5. The practice index holds the plain text of title, summary, problem, strategy and results;
+// the wall index a post's title, summary, body and tags; `unicode61 remove_diacritics 2`
 // makes "gestion" find "gestión" and ignores case. Another database plugs in by replacing this file.
 import { sql, type RawBuilder } from "kysely";
 import { getDb, type DB } from "~/utils/db.server";
@@ -8,16 +9,54 @@ import { markdownToText } from "~/utils/markdown.server";
 const MARK_START = "\u0002";
 const MARK_END = "\u0003";
 
-/** Creates the index when it does not exist and fills it with the public practices. */
+async function tableExists(name: string, db: DB): Promise<boolean> {
+  const found = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(db);
+  return found.rows.length > 0;
+}
+
+/** Creates the indexes that do not exist yet and fills them (public practices, every wall post). */
 export async function ensureSearchIndex(db: DB): Promise<void> {
-  const exists = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'practices_fts'`.execute(db);
-  if (exists.rows.length > 0) return;
-  await sql`create virtual table practices_fts using fts5(
-    title, summary, problem, strategy, results,
-    tokenize = 'unicode61 remove_diacritics 2'
+  if (!(await tableExists("practices_fts", db))) {
+    await sql`create virtual table practices_fts using fts5(
+      title, summary, problem, strategy, results,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`.execute(db);
+    const ids = await db.selectFrom("practices").select("id").where("status", "in", ["publicada", "archivada"]).execute();
+    for (const { id } of ids) await indexPractice(id, db);
+  }
+  if (!(await tableExists("wall_posts_fts", db))) {
+    await sql`create virtual table wall_posts_fts using fts5(
+      title, summary, body, tags,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`.execute(db);
+    const ids = await db.selectFrom("wallPosts").select("id").execute();
+    for (const { id } of ids) await indexWallPost(id, db);
+  }
+}
+
+/**
+ * Puts a wall post's current text in the index. Hidden posts stay indexed: the feed leaves them
+ * out, and restoring one needs no re-indexing.
+ */
+export async function indexWallPost(postId: number, db: DB = getDb()): Promise<void> {
+  await sql`delete from wall_posts_fts where rowid = ${postId}`.execute(db);
+  const post = await db.selectFrom("wallPosts").select(["title", "summary", "body"]).where("id", "=", postId).executeTakeFirst();
+  if (!post) return;
+  const tags = await db.selectFrom("wallPostTags").select("tag").where("postId", "=", postId).execute();
+  await sql`insert into wall_posts_fts (rowid, title, summary, body, tags) values (
+    ${postId}, ${post.title}, ${post.summary}, ${markdownToText(post.body)}, ${tags.map((t) => t.tag).join(" ")}
   )`.execute(db);
-  const ids = await db.selectFrom("practices").select("id").where("status", "in", ["publicada", "archivada"]).execute();
-  for (const { id } of ids) await indexPractice(id, db);
+}
+
+/** The wall posts that match a search, as a subquery to join on `wall_posts.id`: `id`, `rank`, `snippet`. */
+export function wallPostMatches(matchQuery: string): RawBuilder<{ id: number; rank: number; snippet: string }> {
+  return sql<{ id: number; rank: number; snippet: string }>`(
+    select rowid as id,
+      bm25(wall_posts_fts, 10.0, 4.0, 2.0, 6.0) as rank,
+      snippet(wall_posts_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+    from wall_posts_fts
+    where wall_posts_fts match ${matchQuery}
+  )`;
 }
 
 /** Puts a practice's current text in the index (or takes it out if it is not public). */
