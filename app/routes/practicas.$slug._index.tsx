@@ -22,6 +22,7 @@ import {
   STATUS_LABELS,
   submitPractice,
 } from "~/models/practice.server";
+import { getInitiativeOfPractice } from "~/models/wall.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { formatDate, todayInLima } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
@@ -49,10 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (visitor) counted = await recordVisit({ practiceId: practice.id, visitor, day: todayInLima() });
     if (setCookie) headers.append("Set-Cookie", setCookie);
   }
-  const [events, evidence, review] = await Promise.all([
+  const [events, evidence, review, initiative] = await Promise.all([
     listPracticeEvents(practice.id),
     listEvidence(practice.id),
     loadPracticeReview(practice.id, user),
+    getInitiativeOfPractice(practice.id),
   ]);
 
   return json(
@@ -93,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       evidence,
       review,
       access,
+      initiative: initiative ? { id: initiative.id, title: initiative.title } : null,
       missing: access.canEdit && practice.status === "borrador" ? submissionProblems(practice) : [],
     },
     { headers },
@@ -151,7 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, events, evidence, review, access, missing } = useLoaderData<typeof loader>();
+  const { practice, events, evidence, review, access, missing, initiative } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string | undefined> | undefined;
   return (
@@ -187,6 +190,11 @@ export default function PracticePage() {
           <li className="tag">{practice.vigente ? "Vigente" : "No vigente"}</li>
         </ul>
         {practice.summary ? <p className="lead">{practice.summary}</p> : null}
+        {initiative ? (
+          <p>
+            Esta práctica nació de la iniciativa <Link to={`/iniciativas/${initiative.id}`}>«{initiative.title}»</Link>.
+          </p>
+        ) : null}
       </header>
 
       {access.canEdit || access.canReview ? (

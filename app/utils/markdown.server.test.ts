@@ -36,5 +36,7 @@ describe("renderMarkdown", () => {
 describe("markdownToText", () => {
   test("gives the plain text for summaries", () => {
     expect(markdownToText("**Gestión** del _riesgo_\n\n- uno\n- dos<script>x()</script>")).toBe("Gestión del riesgo uno dos");
+    // Plain text is for React to escape: no HTML entities left in it.
+    expect(markdownToText("Escuelas & familias: 5 > 3 y \"lectura\" de l'aula; &amp;lt;")).toBe("Escuelas & familias: 5 > 3 y \"lectura\" de l'aula; &lt;");
   });
 });

@@ -48,10 +48,19 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
-/** Plain text of a markdown text, for summaries and search snippets. */
+/**
+ * Plain text of a markdown text, for summaries and search snippets. sanitize-html escapes the text
+ * it keeps (for HTML); React escapes again, so the entities are decoded here, `&amp;` last so that
+ * a literal "&amp;lt;" stays "&lt;".
+ */
 export function markdownToText(markdown: string): string {
   const html = marked.parse(markdown ?? "") as string;
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE_OPTIONS.nonTextTags })
     .replace(/\s+/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
     .trim();
 }

@@ -23,21 +23,21 @@ export const SECTIONS: readonly Section[] = [
     title: "Muro de desafíos",
     summary:
       "Los desafíos de gestión que enfrentan los equipos de las IGED, con los aportes de colegas de otras regiones y el acompañamiento de DIFOCA.",
-    available: false,
+    available: true,
   },
   {
     path: "/iniciativas",
     label: "Iniciativas",
     title: "Muro de iniciativas",
     summary: "Las iniciativas emergentes que todavía no son prácticas: se comparten, se comentan y pueden crecer hasta convertirse en una buena práctica.",
-    available: false,
+    available: true,
   },
   {
     path: "/asesorias",
     label: "Asesorías",
     title: "Asesorías personalizadas y sobre transferencia",
     summary: "La programación de asesorías con expertos y especialistas DIFOCA para fortalecer una práctica, con sus actas y compromisos.",
-    available: false,
+    available: true,
   },
   {
     path: "/transferencias",
