@@ -9,6 +9,7 @@ import { createMember } from "../tests/factories/members";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
 import { seedBadges } from "./demo/seed-badges";
 import { seedPractices } from "./demo/seed-practices";
+import { seedWalls } from "./demo/seed-walls";
 import { prepareDatabase } from "./migrate";
 
 /** Seeds the demo when nobody has an account yet. Returns whether it did. */
@@ -26,6 +27,7 @@ export async function seedDemo(): Promise<boolean> {
   if (difocaId !== null) {
     await seedPractices(difocaId);
     await seedBadges(difocaId);
+    await seedWalls(difocaId);
   }
   return true;
 }

@@ -1,12 +1,13 @@
 // In-app notifications: the one function that tells a member something happened. It runs inside
-// the caller's transaction, so a notification exists exactly when its cause does. An e-mail channel
-// can later be added here, reading the same rows.
+// the caller's transaction, so a notification exists exactly when its cause does. The rows are an
+// outbox: an e-mail channel is a later worker that reads them after commit (ADR 007); the types and
+// whether each merits an e-mail are in app/utils/notification-types.ts.
 import { nowIso } from "~/utils/dates";
 import { getDb, type DB } from "~/utils/db.server";
 
 export interface NotificationInput {
   userId: number;
-  /** What happened, e.g. "badge_awarded", "feedback_received". */
+  /** What happened: a key of NOTIFICATION_TYPES, e.g. "badge_awarded", "feedback_received". */
   type: string;
   title: string;
   body?: string;
@@ -33,15 +34,37 @@ export async function countUnread(userId: number, db: DB = getDb()): Promise<num
   return Number(row.n);
 }
 
-export async function listNotifications(userId: number, options: { limit?: number } = {}, db: DB = getDb()) {
-  return db
+export interface NotificationListOptions {
+  /** Only the ones not read yet. */
+  unreadOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** A member's notifications, newest first, one page at a time. */
+export async function listNotifications(userId: number, options: NotificationListOptions = {}, db: DB = getDb()) {
+  let query = db
     .selectFrom("notifications")
     .select(["id", "type", "title", "body", "link", "createdAt", "readAt"])
-    .where("userId", "=", userId)
+    .where("userId", "=", userId);
+  if (options.unreadOnly) query = query.where("readAt", "is", null);
+  return query
     .orderBy("createdAt", "desc")
     .orderBy("id", "desc")
     .limit(options.limit ?? 50)
+    .offset(options.offset ?? 0)
     .execute();
+}
+
+/** How many notifications a member has (or has unread), for the centre's pages. */
+export async function countNotifications(userId: number, options: Pick<NotificationListOptions, "unreadOnly"> = {}, db: DB = getDb()): Promise<number> {
+  if (options.unreadOnly) return countUnread(userId, db);
+  const row = await db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("userId", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function markRead(input: { userId: number; notificationId?: number }, db: DB = getDb()): Promise<void> {

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { countOpenReports } from "~/models/wall.server";
 import { requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users.manage");
-  return json({});
+  return json({ openReports: await countOpenReports() });
 }
 
 export default function AdminHome() {
+  const { openReports } = useLoaderData<typeof loader>();
   return (
     <section className="container page">
       <h1>Administración</h1>
@@ -31,6 +33,17 @@ export default function AdminHome() {
             <Link to="/admin/promociones">Solicitudes de cambio de estadio</Link>
           </h2>
           <p>Aprobar o devolver las solicitudes de paso a los estadios intermedio y avanzado, con sus evidencias.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/reportes">Reportes de los muros</Link>
+          </h2>
+          <p>Revisar lo que los miembros reportaron en los muros de desafíos e iniciativas: ocultarlo con un motivo o descartar los reportes.</p>
+          <p>
+            <span className={openReports > 0 ? "tag tag--stage" : "tag"}>
+              {openReports === 0 ? "Sin reportes pendientes" : openReports === 1 ? "1 reporte pendiente" : `${openReports} reportes pendientes`}
+            </span>
+          </p>
         </li>
         <li className="card">
           <h2>

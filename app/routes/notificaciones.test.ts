@@ -58,4 +58,43 @@ describe("/notificaciones", () => {
     const opened = await respond(() => action({ request: formRequest("/notificaciones", { intent: "read", notificationId: String(n.id), next: "https://evil.example/x" }, cookie), params: {}, context }));
     expect(opened.headers.get("Location")).toBe("/notificaciones");
   });
+
+  test("thirty to a page, newest first, with the other pages a link away", async () => {
+    const ana = await createMember();
+    for (let i = 1; i <= 31; i += 1) await notify({ userId: ana.id, type: "badge_awarded", title: `Aviso ${i}` });
+    const cookie = await sessionCookieFor(ana.id);
+    const first = await (await respond(() => loader({ request: getRequest("/notificaciones", cookie), params: {}, context }))).json();
+    expect(first.notifications).toHaveLength(30);
+    expect(first.notifications[0]).toMatchObject({ title: "Aviso 31", typeLabel: "Insignia recibida" });
+    expect(first).toMatchObject({ page: 1, pages: 2, unread: 31 });
+    const second = await (await respond(() => loader({ request: getRequest("/notificaciones?pagina=2", cookie), params: {}, context }))).json();
+    expect(second.notifications.map((n: { title: string }) => n.title)).toEqual(["Aviso 1"]);
+    const beyond = await (await respond(() => loader({ request: getRequest("/notificaciones?pagina=9", cookie), params: {}, context }))).json();
+    expect(beyond.page).toBe(2);
+  });
+
+  test("«Solo no leídas» leaves out what was read, and marking one read keeps the member on that view", async () => {
+    const ana = await createMember();
+    await notify([
+      { userId: ana.id, type: "challenge_contribution", title: "Aporte de Beto" },
+      { userId: ana.id, type: "contribution_useful", title: "Tu aporte fue útil" },
+      { userId: ana.id, type: "algo_nuevo", title: "Sin tipo registrado" },
+    ]);
+    const cookie = await sessionCookieFor(ana.id);
+    const all = await (await respond(() => loader({ request: getRequest("/notificaciones", cookie), params: {}, context }))).json();
+    const useful = all.notifications.find((n: { title: string }) => n.title === "Tu aporte fue útil");
+    expect(useful.typeLabel).toBe("Aporte útil");
+    expect(all.notifications.find((n: { title: string }) => n.title === "Sin tipo registrado").typeLabel).toBe("Aviso");
+
+    const read = await respond(() =>
+      action({ request: formRequest("/notificaciones", { intent: "read", notificationId: String(useful.id), next: "/notificaciones?estado=no-leidas" }, cookie), params: {}, context }),
+    );
+    expect(read.headers.get("Location")).toBe("/notificaciones?estado=no-leidas");
+    const unread = await (await respond(() => loader({ request: getRequest("/notificaciones?estado=no-leidas", cookie), params: {}, context }))).json();
+    expect(unread.unreadOnly).toBe(true);
+    expect(unread.notifications.map((n: { title: string }) => n.title).sort()).toEqual(["Aporte de Beto", "Sin tipo registrado"]);
+    expect(unread.unread).toBe(2);
+    const everything = await (await respond(() => loader({ request: getRequest("/notificaciones", cookie), params: {}, context }))).json();
+    expect(everything.notifications).toHaveLength(3);
+  });
 });

@@ -1,22 +1,40 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listNotifications, markRead } from "~/models/notification.server";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { countNotifications, countUnread, listNotifications, markRead } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { badRequest, safeRedirectPath } from "~/utils/http.server";
+import { notificationTypeLabel } from "~/utils/notification-types";
 import { redirectWithToast } from "~/utils/toast.server";
+
+const PAGE_SIZE = 30;
+const UNREAD_FILTER = "no-leidas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const notifications = await listNotifications(user.id, { limit: 100 });
+  const params = new URL(request.url).searchParams;
+  const unreadOnly = params.get("estado") === UNREAD_FILTER;
+  const [total, unread] = await Promise.all([countNotifications(user.id, { unreadOnly }), countUnread(user.id)]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+  const notifications = await listNotifications(user.id, { unreadOnly, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return json({
+    unreadOnly,
+    unread,
+    total,
+    page,
+    pages,
     notifications: notifications.map((n) => ({
       id: n.id,
+      typeLabel: notificationTypeLabel(n.type),
       title: n.title,
       body: n.body,
       link: n.link ? safeRedirectPath(n.link, "") || null : null,
       date: formatDateTime(n.createdAt),
+      dateTime: n.createdAt,
       unread: n.readAt === null,
     })),
   });
@@ -33,14 +51,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = Number(formData.get("notificationId"));
   if (intent !== "read" || !Number.isSafeInteger(id) || id <= 0) return badRequest({ error: "La acción no es válida." });
   await markRead({ userId: user.id, notificationId: id });
-  // Opening a notification marks it read and goes where it points.
+  // Opening a notification marks it read and goes where it points; "Marcar como leída" stays on the same page of the centre.
   const next = safeRedirectPath(formData.get("next"), "/notificaciones");
   return redirectWithToast(request, next, { type: "info", message: "Notificación marcada como leída." });
 }
 
 export default function Notifications() {
-  const { notifications } = useLoaderData<typeof loader>();
-  const unread = notifications.filter((n) => n.unread).length;
+  const { notifications, unread, unreadOnly, page, pages } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
   return (
     <section className="container page">
       <div className="page-heading">
@@ -55,17 +74,31 @@ export default function Notifications() {
         ) : null}
       </div>
       <p aria-live="polite">{unread === 0 ? "No tienes notificaciones sin leer." : unread === 1 ? "Tienes 1 notificación sin leer." : `Tienes ${unread} notificaciones sin leer.`}</p>
+      <nav className="notification-filter" aria-label="Qué notificaciones ver">
+        <Link to="/notificaciones" aria-current={unreadOnly ? undefined : "page"}>
+          Todas
+        </Link>
+        <Link to={`/notificaciones?estado=${UNREAD_FILTER}`} aria-current={unreadOnly ? "page" : undefined}>
+          Solo no leídas
+        </Link>
+      </nav>
       {notifications.length === 0 ? (
-        <p>Aquí verás las insignias que recibas, la retroalimentación a tus prácticas y otras novedades.</p>
+        <p>
+          {unreadOnly
+            ? "Ya leíste todas tus notificaciones."
+            : "Aquí verás las insignias que recibas, la retroalimentación a tus prácticas, los aportes a los desafíos que sigues y otras novedades."}
+        </p>
       ) : (
         <ol className="notifications">
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "card notification notification--unread" : "card notification"}>
+              <p className="hint">
+                <span className="tag">{n.typeLabel}</span> <time dateTime={n.dateTime}>{n.date}</time>
+              </p>
               <p className="notification__title">
                 {n.unread ? <span className="tag tag--stage">Nueva</span> : null} <strong>{n.title}</strong>
               </p>
               {n.body ? <p>{n.body}</p> : null}
-              <p className="hint">{n.date}</p>
               <div className="row-actions">
                 {n.link && n.unread ? (
                   <Form method="post">
@@ -85,8 +118,9 @@ export default function Notifications() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="read" />
                     <input type="hidden" name="notificationId" value={n.id} />
+                    <input type="hidden" name="next" value={here} />
                     <button type="submit" className="button--small button--secondary">
-                      Marcar como leída
+                      Marcar como leída<span className="visually-hidden">: {n.title}</span>
                     </button>
                   </Form>
                 ) : null}
@@ -95,6 +129,7 @@ export default function Notifications() {
           ))}
         </ol>
       )}
+      <Pagination page={page} pages={pages} />
     </section>
   );
 }

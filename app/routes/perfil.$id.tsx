@@ -10,12 +10,14 @@ import { loadMemberPoints } from "~/models/points.server";
 import { getMemberTierSummary } from "~/models/tier.server";
 import { listPracticesOfMember } from "~/models/practice.server";
 import { getMember } from "~/models/user.server";
+import { listWallPostsOfMember, wallPostPath } from "~/models/wall.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions.server";
 import { STAGE_LABELS, STATUS_LABELS } from "~/utils/practice-labels";
 import { ROLE_LABELS } from "~/utils/roles";
+import { WALL_STATUS_LABELS, WALLS } from "~/utils/wall-labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -26,11 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isOwnProfile = viewer?.id === member.id;
   // Drafts and practices under review are shown only to the member and to DIFOCA.
   const seesUnpublished = isOwnProfile || can(viewer, "practices.edit_any");
-  const [allPractices, points, { badges }, tier] = await Promise.all([
+  // Hidden wall posts are shown to their author (who reads why) and to DIFOCA (who may restore them).
+  const seesHiddenPosts = isOwnProfile || can(viewer, "walls.moderate");
+  const [allPractices, points, { badges }, tier, wallPosts] = await Promise.all([
     listPracticesOfMember(member.id),
     loadMemberPoints(member.id),
     loadMemberBadges(member.id),
     getMemberTierSummary(member.id),
+    listWallPostsOfMember(member.id, { includeHidden: seesHiddenPosts }),
   ]);
   const practices = allPractices.filter((p) => seesUnpublished || p.status === "publicada" || p.status === "archivada");
   return json({
@@ -57,11 +62,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: p.status === "publicada" ? null : STATUS_LABELS[p.status],
       returned: p.status === "borrador" && p.reviewNote !== null,
     })),
+    wallPosts: wallPosts.map((p) => {
+      const words = WALLS[p.kind];
+      return {
+        id: p.id,
+        link: wallPostPath(p),
+        title: p.title,
+        kind: words.singular.charAt(0).toUpperCase() + words.singular.slice(1),
+        status: WALL_STATUS_LABELS[p.status],
+        replies: p.replyCount === 1 ? `1 ${words.reply}` : `${p.replyCount} ${words.replies}`,
+        date: formatDate(p.createdAt),
+        hidden: p.hiddenAt !== null,
+      };
+    }),
   });
 }
 
 export default function Profile() {
-  const { member, isOwnProfile, canCreatePractice, practices, points, badges, tier } = useLoaderData<typeof loader>();
+  const { member, isOwnProfile, canCreatePractice, practices, wallPosts, points, badges, tier } = useLoaderData<typeof loader>();
   return (
     <section className="container page profile">
       <h1>{member.name}</h1>
@@ -106,6 +124,30 @@ export default function Profile() {
         {canCreatePractice ? (
           <p>
             <Link to="/practicas/nueva">Registrar una práctica</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="muros-del-miembro">
+        <h2 id="muros-del-miembro">{isOwnProfile ? "Mis desafíos e iniciativas" : "Desafíos e iniciativas"}</h2>
+        {wallPosts.length === 0 ? (
+          <p>{isOwnProfile ? "Aún no publicas desafíos ni iniciativas en los muros." : "No ha publicado desafíos ni iniciativas en los muros."}</p>
+        ) : (
+          <ul>
+            {wallPosts.map((p) => (
+              <li key={p.id}>
+                <span className="hint">{p.kind}:</span> <Link to={p.link}>{p.title}</Link>{" "}
+                <span className="hint">
+                  · {p.status} · {p.replies} · {p.date}
+                </span>
+                {p.hidden ? <span className="tag">Oculta</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {isOwnProfile ? (
+          <p>
+            <Link to="/desafios">Ir al muro de desafíos</Link> · <Link to="/iniciativas">Ir al muro de iniciativas</Link>
           </p>
         ) : null}
       </section>
