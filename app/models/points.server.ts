@@ -204,9 +204,9 @@ export async function reversePoints(input: { key: string; reason: string; actorI
   });
 }
 
-/** Reverses every award about a subject (optionally of one action only). Returns how many were reversed. */
+/** Reverses every award about a subject (optionally of one action, or of one member, only). Returns how many were reversed. */
 export async function reverseSubjectPoints(
-  input: { subjectType: string; subjectId: number; action?: string; reason: string; actorId?: number | null },
+  input: { subjectType: string; subjectId: number; action?: string; userId?: number; reason: string; actorId?: number | null },
   db: DB = getDb(),
 ): Promise<number> {
   return writeTransaction(db, async (trx) => {
@@ -218,6 +218,7 @@ export async function reverseSubjectPoints(
       .where("reversesId", "is", null)
       .where("action", "!=", MANUAL_ADJUSTMENT);
     if (input.action) query = query.where("action", "=", input.action);
+    if (input.userId !== undefined) query = query.where("userId", "=", input.userId);
     const rows = await query.orderBy("id").execute();
     let count = 0;
     for (const row of rows) {
@@ -601,7 +602,23 @@ export async function listLedgerForMember(
       join.onRef("badgeAwards.id", "=", "pointsLedger.subjectId").on("pointsLedger.subjectType", "=", "badge_award"),
     )
     .leftJoin("badges", "badges.id", "badgeAwards.badgeId")
+    .leftJoin("wallReplies", (join) => join.onRef("wallReplies.id", "=", "pointsLedger.subjectId").on("pointsLedger.subjectType", "=", "wall_reply"))
+    .leftJoin("wallPosts", (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([eb("pointsLedger.subjectType", "=", "wall_post"), eb("wallPosts.id", "=", eb.ref("pointsLedger.subjectId"))]),
+          eb("wallPosts.id", "=", eb.ref("wallReplies.postId")),
+        ]),
+      ),
+    )
+    .leftJoin("advisories", (join) => join.onRef("advisories.id", "=", "pointsLedger.subjectId").on("pointsLedger.subjectType", "=", "advisory"))
     .select([
+      "wallPosts.id as wallPostId",
+      "wallPosts.kind as wallKind",
+      "wallPosts.title as wallTitle",
+      "wallReplies.id as wallReplyId",
+      "advisories.id as advisoryId",
+      "advisories.topic as advisoryTopic",
       "badgeAwards.credentialId",
       "badges.name as badgeName",
       "pointsLedger.id",
@@ -626,6 +643,8 @@ export async function listLedgerForMember(
     .execute();
   return rows.map((r) => {
     const slug = r.practiceSlug ?? r.feedbackPracticeSlug;
+    const wallPath = r.wallPostId !== null && r.wallKind !== null ? `${r.wallKind === "challenge" ? "/desafios" : "/iniciativas"}/${r.wallPostId}` : null;
+    const wallLink = wallPath && r.wallReplyId !== null ? `${wallPath}#${r.wallKind === "challenge" ? "aporte" : "comentario"}-${r.wallReplyId}` : wallPath;
     return {
       id: r.id,
       date: r.date,
@@ -634,8 +653,12 @@ export async function listLedgerForMember(
       kind: kindOf(r),
       points: r.points,
       reason: r.reason,
-      subjectTitle: r.practiceTitle ?? r.feedbackPracticeTitle ?? r.badgeName ?? null,
-      link: slug ? `/practicas/${slug}` : r.credentialId ? `/credenciales/${r.credentialId}` : null,
+      subjectTitle: r.practiceTitle ?? r.feedbackPracticeTitle ?? r.badgeName ?? r.wallTitle ?? r.advisoryTopic ?? null,
+      link: slug
+        ? `/practicas/${slug}`
+        : r.credentialId
+          ? `/credenciales/${r.credentialId}`
+          : (wallLink ?? (r.advisoryId !== null ? `/asesorias/${r.advisoryId}` : null)),
     };
   });
 }

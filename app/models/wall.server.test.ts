@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { listNotifications } from "~/models/notification.server";
-import { checkLedgerTotals, getMemberPoints } from "~/models/points.server";
+import { checkLedgerTotals, getMemberPoints, listLedgerForMember } from "~/models/points.server";
 import {
   addWallReply,
   convertInitiativeToPractice,
@@ -52,6 +52,12 @@ describe("posting and contributing", () => {
 
     const post = await getWallPost(challenge.id, "challenge");
     expect(post?.replyCount).toBe(2);
+
+    // The member's points history says what earned them and links to it.
+    const [entry] = await listLedgerForMember(contributor.id);
+    expect(entry).toMatchObject({ label: "Aporte a un desafío", points: 5, subjectTitle: "Alta rotación de especialistas en la UGEL", link: `/desafios/${challenge.id}#aporte-${reply.ok ? reply.id : 0}` });
+    const [posted] = await listLedgerForMember(challenge.authorId);
+    expect(posted).toMatchObject({ label: "Desafío publicado", link: `/desafios/${challenge.id}` });
   });
 
   test("authors earn nothing for replying to their own post, and an unfollowed member is not notified", async () => {
