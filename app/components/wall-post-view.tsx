@@ -97,8 +97,8 @@ export function WallPostView({ data, actionData }: { data: WallPostPageData; act
         ) : null}
       </dl>
 
-      <section aria-labelledby="contenido">
-        <h2 id="contenido">{isChallenge ? "El desafío" : "Qué están probando"}</h2>
+      <section aria-labelledby="cuerpo-publicacion">
+        <h2 id="cuerpo-publicacion">{isChallenge ? "El desafío" : "Qué están probando"}</h2>
         <Markdown html={post.html} />
       </section>
 
