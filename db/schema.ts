@@ -409,6 +409,99 @@ export interface WallReportTable {
   resolutionNote: string | null;
 }
 
+export type AdvisoryType = "personalizada" | "transferencia";
+export type AdvisoryModality = "virtual" | "presencial";
+export type AdvisoryStatus = "solicitada" | "propuesta" | "confirmada" | "realizada" | "cancelada" | "no_realizada";
+
+export interface AdvisorAvailabilityTable {
+  id: Generated<number>;
+  advisorId: number;
+  kind: "weekly" | "date";
+  /** 1 = Monday … 7 = Sunday (weekly rows). */
+  weekday: number | null;
+  /** YYYY-MM-DD (one-off rows). */
+  date: string | null;
+  /** HH:MM, wall-clock time of `timeZone`. */
+  startTime: string;
+  endTime: string;
+  sessionMinutes: number;
+  timeZone: Generated<string>;
+  createdAt: string;
+}
+
+export interface AdvisorDayOffTable {
+  advisorId: number;
+  date: string;
+  note: Generated<string>;
+}
+
+export interface AdvisoryTable {
+  id: Generated<number>;
+  type: AdvisoryType;
+  practiceId: number;
+  requestedBy: number;
+  topic: string;
+  needs: string;
+  modality: AdvisoryModality;
+  advisorId: number | null;
+  status: AdvisoryStatus;
+  /** UTC instants. */
+  startsAt: string | null;
+  endsAt: string | null;
+  timeZone: Generated<string>;
+  meetingUrl: string | null;
+  place: string | null;
+  cancelReason: string | null;
+  /** Advisories that belong together (a cooperation in several sessions) share a title. */
+  seriesTitle: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AdvisoryEventTable {
+  id: Generated<number>;
+  advisoryId: number;
+  type: string;
+  actorId: number | null;
+  note: Generated<string>;
+  startsAt: string | null;
+  createdAt: string;
+}
+
+export interface AdvisoryAttendeeTable {
+  advisoryId: number;
+  userId: number;
+  attended: number;
+}
+
+export interface AdvisoryMinutesTable {
+  advisoryId: number;
+  summary: string;
+  agreements: Generated<string>;
+  recordedBy: number;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+export interface AdvisoryCommitmentTable {
+  id: Generated<number>;
+  advisoryId: number;
+  description: string;
+  responsibleId: number | null;
+  responsibleName: string;
+  /** YYYY-MM-DD in Lima. */
+  dueDate: string;
+  doneAt: string | null;
+  doneBy: number | null;
+  createdAt: string;
+}
+
+export interface CalendarFeedTable {
+  userId: number;
+  token: string;
+  createdAt: string;
+}
+
 export interface Database {
   macroregions: MacroregionTable;
   regions: RegionTable;
@@ -447,6 +540,14 @@ export interface Database {
   wallReplyReactions: WallReplyReactionTable;
   wallFollows: WallFollowTable;
   wallReports: WallReportTable;
+  advisorAvailability: AdvisorAvailabilityTable;
+  advisorDaysOff: AdvisorDayOffTable;
+  advisories: AdvisoryTable;
+  advisoryEvents: AdvisoryEventTable;
+  advisoryAttendees: AdvisoryAttendeeTable;
+  advisoryMinutes: AdvisoryMinutesTable;
+  advisoryCommitments: AdvisoryCommitmentTable;
+  calendarFeeds: CalendarFeedTable;
 }
 
 export type Macroregion = Selectable<MacroregionTable>;

@@ -2,16 +2,17 @@
 // the team's promotion requests with their evidence per criterion; DIFOCA's decisions; and
 // stage changes outside a request. Every decision also lands in the practice's history.
 import type { Stage } from "../../db/schema";
+import { countHeldAdvisories } from "~/models/advisory.server";
 import { countFeedback } from "~/models/feedback.server";
 import { changePracticeStage, notifyPracticeTeam, recordPracticeEvent, STAGES } from "~/models/practice.server";
 import { nowIso } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export type TargetStage = "intermedio" | "avanzado";
-export type CheckRule = "documented" | "feedback";
+export type CheckRule = "documented" | "feedback" | "advisory";
 
 /** Rules the platform checks by itself; any other criterion is checked by DIFOCA. */
-const CHECK_RULES: readonly CheckRule[] = ["documented", "feedback"];
+const CHECK_RULES: readonly CheckRule[] = ["documented", "feedback", "advisory"];
 
 function checkRuleOf(value: string | null): CheckRule | null {
   return (CHECK_RULES as readonly string[]).includes(value ?? "") ? (value as CheckRule) : null;
@@ -116,6 +117,7 @@ async function automaticChecks(practiceId: number, db: DB): Promise<Record<Check
   return {
     documented: [practice.problem, practice.strategy, practice.results].every((text) => text.trim().length > 0),
     feedback: (await countFeedback(practiceId, db)) > 0,
+    advisory: (await countHeldAdvisories(practiceId, db)) > 0,
   };
 }
 

@@ -324,7 +324,7 @@ export async function changePracticeStage(
 }
 
 /** The practice's team members whose accounts are active. */
-async function activeTeamIds(practiceId: number, db: DB): Promise<number[]> {
+export async function activeTeamIds(practiceId: number, db: DB): Promise<number[]> {
   const rows = await db
     .selectFrom("practiceTeam")
     .innerJoin("users", "users.id", "practiceTeam.userId")

@@ -13,6 +13,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 const CHECK_RULE_LABELS = {
   documented: "La plataforma verifica que el problema, la estrategia y los resultados estén escritos.",
   feedback: "La plataforma verifica que la práctica haya recibido retroalimentación de un experto.",
+  advisory: "La plataforma verifica que el equipo haya tenido al menos una asesoría realizada, con su acta.",
 } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {

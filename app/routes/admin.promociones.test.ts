@@ -4,6 +4,7 @@ import { criteriaStatus, getPendingPromotion, listPromotionHistory, requestPromo
 import { getPracticeCore } from "~/models/practice.server";
 import { action, loader } from "~/routes/admin.promociones";
 import { action as stageAction } from "~/routes/practicas.$slug.estadio";
+import { heldAdvisory } from "../../tests/factories/advisories";
 import { createMember } from "../../tests/factories/members";
 import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
@@ -12,7 +13,10 @@ async function practiceWithPendingRequest() {
   const expert = await createMember({ role: "experto", iged: null });
   const { practice, gestor, difoca } = await publishedPracticeFactory({ title: "Acompañamiento a directivos", startYear: 2021, problem: "Directivos sin acompañamiento.", strategy: "Visitas y círculos de interaprendizaje.", results: "85 directivos acompañados." });
   await giveFeedback({ practiceId: practice.id, authorId: expert.id, keyAspects: "Claro.", opportunities: ["a"], recommendations: ["b"], givenOn: "2026-11-01" });
+  await heldAdvisory({ practiceId: practice.id, requestedBy: gestor.id });
   const status = await criteriaStatus(practice.id);
+  // The step to intermedio is checked by the platform only: documented, feedback and a held advisory.
+  expect(status?.criteria.every((c) => c.automatic && c.met)).toBe(true);
   const items = status!.criteria.filter((c) => !c.automatic).map((c) => ({ criterionId: c.id, note: "Asesoría del 3 de octubre con DIFOCA.", evidenceId: null }));
   const request = await requestPromotion({ practiceId: practice.id, requestedBy: gestor.id, items });
   if (!request.ok) throw new Error(request.error);
@@ -38,7 +42,11 @@ describe("/admin/promociones", () => {
     const page = await (await respond(() => loader({ request: getRequest("/admin/promociones", cookie), params: {}, context }))).json();
     const queued = page.requests.find((r: { id: number }) => r.id === requestId);
     expect(queued).toMatchObject({ practiceSlug: practice.slug, regionName: "Ica", targetStageLabel: "Intermedio" });
-    expect(queued.items).toHaveLength(3);
+    expect(queued.items.map((i: { criterionTitle: string; automatic: boolean }) => [i.criterionTitle, i.automatic])).toEqual([
+      ["Problema, estrategia y resultados documentados", true],
+      ["Retroalimentación de un experto", true],
+      ["Asesoría técnica realizada", true],
+    ]);
 
     const response = await respond(() =>
       action({ request: formRequest("/admin/promociones", { intent: "approve", requestId: String(requestId), note: "" }, cookie), params: {}, context }),

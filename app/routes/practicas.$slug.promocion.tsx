@@ -102,6 +102,8 @@ export default function RequestPromotion() {
   const values: Record<string, string> | undefined = actionData?.values;
   const busy = navigation.state === "submitting";
   const canSend = blocked === null;
+  // A step whose criteria the platform checks by itself (e.g. to intermedio) has nothing to fill in.
+  const hasManual = criteria.some((c) => !c.automatic);
   return (
     <section className="container page">
       <p>
@@ -111,7 +113,9 @@ export default function RequestPromotion() {
       <p className="lead">
         Estadio actual: <strong>{practice.stageLabel}</strong>.{" "}
         {nextStageLabel
-          ? "Para cada criterio, explica cómo lo cumple la práctica o elige una evidencia que lo muestre. DIFOCA revisará la solicitud."
+          ? hasManual
+            ? "Para cada criterio, explica cómo lo cumple la práctica o elige una evidencia que lo muestre. DIFOCA revisará la solicitud."
+            : "La plataforma verifica por sí misma los criterios de este paso. Cuando todos se cumplan, envía la solicitud y DIFOCA la revisará."
           : null}
       </p>
 
@@ -144,10 +148,12 @@ export default function RequestPromotion() {
         <Form method="post" className="form" noValidate>
           <FormError message={errors?.form} />
           {blocked && !errors?.form ? <p className="notice">{blocked}</p> : null}
-          <p>
-            ¿Falta subir un documento? Agrégalo en las <Link to={`/practicas/${practice.slug}/evidencias`}>evidencias de la práctica</Link> y
-            vuelve a esta página para elegirlo.
-          </p>
+          {hasManual ? (
+            <p>
+              ¿Falta subir un documento? Agrégalo en las <Link to={`/practicas/${practice.slug}/evidencias`}>evidencias de la práctica</Link> y
+              vuelve a esta página para elegirlo.
+            </p>
+          ) : null}
           {criteria.map((criterion) => (
             <fieldset key={criterion.id} className="field">
               <legend>{criterion.title}</legend>

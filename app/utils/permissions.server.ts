@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "walls.moderate": ["difoca"],
   /** Take a challenge or an initiative into accompaniment. */
   "walls.accompany": ["difoca"],
+  /** Publish availability as an advisor, and confirm, reschedule and record one's own advisories. */
+  "advisories.advise": ["experto", "difoca"],
+  /** Every advisory: assign advisors, confirm, reschedule, record; the queue of requests. */
+  "advisories.manage": ["difoca"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -439,7 +439,7 @@ export async function handleWallPostAction(request: Request, params: Params, kin
       let to = ctx.here;
       if (formData.get("replyId") !== null) {
         const found = await requireReply(ctx);
-          replyId = found.reply.id;
+        replyId = found.reply.id;
         target = found.target;
         to = found.at;
         if (found.reply.hiddenAt !== null) return refusal(ctx, "hidden", target);
