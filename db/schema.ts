@@ -454,6 +454,8 @@ export interface AdvisoryTable {
   cancelReason: string | null;
   /** Advisories that belong together (a cooperation in several sessions) share a title. */
   seriesTitle: string | null;
+  /** The transfer an advisory about transfer belongs to. */
+  transferId: Generated<number | null>;
   createdAt: string;
   updatedAt: string;
 }
@@ -499,6 +501,64 @@ export interface AdvisoryCommitmentTable {
 export interface CalendarFeedTable {
   userId: number;
   token: string;
+  createdAt: string;
+}
+
+export type TransferStage = "solicitud" | "acuerdo" | "adaptacion" | "implementacion" | "evaluacion" | "institucionalizada";
+export type TransferStatus = "pendiente" | "en_curso" | "suspendida" | "completada" | "rechazada" | "cerrada";
+
+export interface TransferTable {
+  id: Generated<number>;
+  practiceId: number;
+  sourceIgedId: number;
+  sourceRegionId: number;
+  receivingIgedId: number;
+  receivingRegionId: number;
+  requestedBy: number;
+  reason: string;
+  context: string;
+  stage: TransferStage;
+  status: TransferStatus;
+  /** Why it was declined, suspended or closed. */
+  statusReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+export interface TransferParticipantTable {
+  transferId: number;
+  userId: number;
+  side: "source" | "receiving";
+  addedAt: string;
+}
+
+export interface TransferStepTable {
+  id: Generated<number>;
+  transferId: number;
+  type: "requested" | "accepted" | "declined" | "advanced" | "suspended" | "resumed" | "closed" | "note";
+  fromStage: TransferStage | null;
+  toStage: TransferStage | null;
+  note: Generated<string>;
+  /** YYYY-MM-DD (Lima). */
+  occurredOn: string;
+  actorId: number | null;
+  createdAt: string;
+}
+
+export interface TransferEvidenceTable {
+  id: Generated<number>;
+  transferId: number;
+  stepId: number | null;
+  stage: TransferStage;
+  kind: "archivo" | "enlace";
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  storedName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  uploadedBy: number;
   createdAt: string;
 }
 
@@ -548,6 +608,10 @@ export interface Database {
   advisoryMinutes: AdvisoryMinutesTable;
   advisoryCommitments: AdvisoryCommitmentTable;
   calendarFeeds: CalendarFeedTable;
+  transfers: TransferTable;
+  transferParticipants: TransferParticipantTable;
+  transferSteps: TransferStepTable;
+  transferEvidence: TransferEvidenceTable;
 }
 
 export type Macroregion = Selectable<MacroregionTable>;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Stage } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
+import { membersWithCompletedTransfer } from "~/models/transfer.server";
 import { todayInLima } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { optionalText, parseForm, requiredText, type FieldErrors, type FormResult } from "~/utils/forms.server";
@@ -127,16 +128,6 @@ async function membersWithPracticeAtStage(userIds: number[], stage: Stage, db: D
     .where("practices.stage", "in", stages)
     .execute();
   return new Set(rows.map((r) => r.userId));
-}
-
-/**
- * Of `userIds`, those who took part in a completed transfer (the source practice's team or the
- * receiving IGED's team). Transfers do not exist yet, so nobody qualifies this way; when they land,
- * this is the one function to fill in.
- */
-export async function membersWithCompletedTransfer(userIds: number[], _db: DB = getDb()): Promise<Set<number>> {
-  void userIds;
-  return new Set();
 }
 
 /** Of `userIds`, those who meet `requirement`. */
