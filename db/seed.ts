@@ -7,6 +7,7 @@ import { closeDb } from "~/utils/db.server";
 import { ROLE_LABELS } from "~/utils/roles";
 import { createMember } from "../tests/factories/members";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
+import { seedAdvisories } from "./demo/seed-advisories";
 import { seedBadges } from "./demo/seed-badges";
 import { seedPractices } from "./demo/seed-practices";
 import { seedWalls } from "./demo/seed-walls";
@@ -28,6 +29,7 @@ export async function seedDemo(): Promise<boolean> {
     await seedPractices(difocaId);
     await seedBadges(difocaId);
     await seedWalls(difocaId);
+    await seedAdvisories(difocaId);
   }
   return true;
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { AdvisoryModality, AdvisoryStatus, AdvisoryType } from "../../db/schema";
+import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
 import { awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { activeTeamIds } from "~/models/practice.server";
@@ -198,7 +199,7 @@ async function difocaIds(db: DB): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-async function tell(ids: number[], except: number | null, message: { type: string; title: string; body?: string; advisoryId: number }, db: DB) {
+async function tell(ids: number[], except: number | null, message: { type: NotificationType; title: string; body?: string; advisoryId: number }, db: DB) {
   await notify(
     ids.filter((id) => id !== except).map((userId) => ({ userId, type: message.type, title: message.title, body: message.body ?? "", link: `/asesorias/${message.advisoryId}` })),
     db,
@@ -468,14 +469,15 @@ export async function rescheduleAdvisory(
 }
 
 /** Cancels with a reason (the team, the advisor or DIFOCA); the time is freed and everyone is told. */
-export async function cancelAdvisory(input: { advisoryId: number; actorId: number; reason: string }, db: DB = getDb()): Promise<AdvisoryResult> {
+export async function cancelAdvisory(input: { advisoryId: number; actorId: number; reason: string; at?: string }, db: DB = getDb()): Promise<AdvisoryResult> {
   return writeTransaction(db, async (trx) => {
     const advisory = await loadAdvisory(input.advisoryId, trx);
     if (!advisory) return refuse("not_found");
     if (!(OPEN_STATUSES as AdvisoryStatus[]).includes(advisory.status)) return refuse("wrong_status");
     if (!(await isAdvisorOrDifoca(advisory, input.actorId, trx)) && !(await isOnTeam(advisory.practiceId, input.actorId, trx))) return refuse("not_allowed");
-    await trx.updateTable("advisories").set({ status: "cancelada", cancelReason: input.reason, updatedAt: nowIso() }).where("id", "=", advisory.id).execute();
-    await recordEvent({ advisoryId: advisory.id, type: "cancelled", actorId: input.actorId, note: input.reason }, trx);
+    const at = input.at ?? nowIso();
+    await trx.updateTable("advisories").set({ status: "cancelada", cancelReason: input.reason, updatedAt: at }).where("id", "=", advisory.id).execute();
+    await recordEvent({ advisoryId: advisory.id, type: "cancelled", actorId: input.actorId, note: input.reason, at }, trx);
     await tell(await involvedIds(advisory, trx), input.actorId, { type: "advisory_cancelled", title: `Se canceló la asesoría «${advisory.topic}»`, body: `Motivo: ${input.reason}`, advisoryId: advisory.id }, trx);
     return { ok: true } as const;
   });
@@ -565,7 +567,7 @@ export async function recordAdvisoryOutcome(
 }
 
 /** A team member, the person responsible, the advisor or DIFOCA marks a commitment done (or not). */
-export async function setCommitmentDone(input: { commitmentId: number; actorId: number; done: boolean }, db: DB = getDb()): Promise<AdvisoryResult> {
+export async function setCommitmentDone(input: { commitmentId: number; actorId: number; done: boolean; at?: string }, db: DB = getDb()): Promise<AdvisoryResult> {
   return writeTransaction(db, async (trx) => {
     const commitment = await trx.selectFrom("advisoryCommitments").select(["id", "advisoryId", "responsibleId", "doneAt"]).where("id", "=", input.commitmentId).executeTakeFirst();
     if (!commitment) return refuse("not_found");
@@ -575,12 +577,13 @@ export async function setCommitmentDone(input: { commitmentId: number; actorId: 
       commitment.responsibleId === input.actorId || (await isOnTeam(advisory.practiceId, input.actorId, trx)) || (await isAdvisorOrDifoca(advisory, input.actorId, trx));
     if (!allowed) return refuse("not_allowed");
     if ((commitment.doneAt !== null) === input.done) return { ok: true } as const;
+    const at = input.at ?? nowIso();
     await trx
       .updateTable("advisoryCommitments")
-      .set({ doneAt: input.done ? nowIso() : null, doneBy: input.done ? input.actorId : null })
+      .set({ doneAt: input.done ? at : null, doneBy: input.done ? input.actorId : null })
       .where("id", "=", commitment.id)
       .execute();
-    await recordEvent({ advisoryId: advisory.id, type: input.done ? "commitment_done" : "commitment_reopened", actorId: input.actorId }, trx);
+    await recordEvent({ advisoryId: advisory.id, type: input.done ? "commitment_done" : "commitment_reopened", actorId: input.actorId, at }, trx);
     return { ok: true } as const;
   });
 }
@@ -652,9 +655,45 @@ export async function listAdvisoriesForMember(
   return query.orderBy("advisories.startsAt").orderBy("advisories.id").execute();
 }
 
-/** DIFOCA's queue: requests waiting for an advisor or a confirmation, oldest first. */
-export async function listPendingRequests(db: DB = getDb()): Promise<AdvisoryListItem[]> {
-  return listQuery(db).where("advisories.status", "in", ["solicitada", "propuesta"]).orderBy("advisories.createdAt").execute();
+export interface PendingRequest extends AdvisoryListItem {
+  needs: string;
+  advisorId: number | null;
+  requestedByName: string;
+  createdAt: string;
+}
+
+/** DIFOCA's queue: requests waiting for an advisor or a confirmation, and proposals waiting for the team; oldest first. */
+export async function listPendingRequests(db: DB = getDb()): Promise<PendingRequest[]> {
+  return listQuery(db)
+    .innerJoin("users as requester", "requester.id", "advisories.requestedBy")
+    .select(["advisories.needs", "advisories.advisorId", "advisories.createdAt", "requester.name as requestedByName"])
+    .where("advisories.status", "in", ["solicitada", "propuesta"])
+    .orderBy("advisories.createdAt")
+    .orderBy("advisories.id")
+    .execute();
+}
+
+/** How many requests and proposals wait in DIFOCA's queue. */
+export async function countPendingRequests(db: DB = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom("advisories")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "in", ["solicitada", "propuesta"])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Confirmed sessions of every advisor that start within the next `days` days, soonest first. */
+export async function listUpcomingAdvisories(options: { days: number; now?: Date }, db: DB = getDb()): Promise<AdvisoryListItem[]> {
+  const now = options.now ?? new Date();
+  const until = new Date(now.getTime() + options.days * 24 * 3600_000);
+  return listQuery(db)
+    .where("advisories.status", "=", "confirmada")
+    .where("advisories.endsAt", ">", now.toISOString())
+    .where("advisories.startsAt", "<", until.toISOString())
+    .orderBy("advisories.startsAt")
+    .orderBy("advisories.id")
+    .execute();
 }
 
 /** Every advisory of a practice, newest first, for its page. */

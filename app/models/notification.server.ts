@@ -3,12 +3,13 @@
 // outbox: an e-mail channel is a later worker that reads them after commit (ADR 007); the types and
 // whether each merits an e-mail are in app/utils/notification-types.ts.
 import { nowIso } from "~/utils/dates";
+import type { NotificationType } from "~/utils/notification-types";
 import { getDb, type DB } from "~/utils/db.server";
 
 export interface NotificationInput {
   userId: number;
-  /** What happened: a key of NOTIFICATION_TYPES, e.g. "badge_awarded", "feedback_received". */
-  type: string;
+  /** What happened: a key of NOTIFICATION_TYPES, e.g. "badge_awarded", so a new kind cannot go unnamed. */
+  type: NotificationType;
   title: string;
   body?: string;
   link?: string | null;

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { PracticeEventType, PracticeStatus, Stage } from "../../db/schema";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { nowIso } from "~/utils/dates";
+import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexPractice, practiceMatches, toMatchQuery } from "~/utils/search.server";
@@ -69,7 +70,7 @@ export async function recordPracticeEvent(
 /** Tells every active member of a practice's team what happened to it, in the caller's transaction. */
 export async function notifyPracticeTeam(
   practiceId: number,
-  message: { type: string; title: (practiceTitle: string) => string; body?: string; anchor?: string },
+  message: { type: NotificationType; title: (practiceTitle: string) => string; body?: string; anchor?: string },
   db: DB = getDb(),
 ): Promise<void> {
   const practice = await db.selectFrom("practices").select(["title", "slug"]).where("id", "=", practiceId).executeTakeFirst();
@@ -638,6 +639,19 @@ export async function listReviewQueue(db: DB = getDb()) {
     .select(["practices.id", "practices.slug", "practices.title", "practices.submittedAt", "regions.name as regionName", "igeds.name as leadIgedName"])
     .where("practices.status", "=", "en_revision")
     .orderBy("practices.submittedAt")
+    .execute();
+}
+
+/** Published practices in stage avanzado (the ones that can be transferred), by title. */
+export async function listAdvancedPractices(db: DB = getDb()) {
+  return db
+    .selectFrom("practices")
+    .innerJoin("regions", "regions.id", "practices.regionId")
+    .innerJoin("igeds", "igeds.id", "practices.leadIgedId")
+    .select(["practices.id", "practices.slug", "practices.title", "regions.name as regionName", "igeds.name as leadIgedName"])
+    .where("practices.status", "=", "publicada")
+    .where("practices.stage", "=", "avanzado")
+    .orderBy("practices.title")
     .execute();
 }
 

@@ -4,6 +4,7 @@
 // institutionalized; completing it earns points for both teams. Every move is kept.
 import { sql } from "kysely";
 import type { TransferStage, TransferStatus } from "../../db/schema";
+import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
 import { awardPoints } from "~/models/points.server";
 import { activeTeamIds } from "~/models/practice.server";
@@ -80,7 +81,7 @@ async function loadTransfer(id: number, db: DB) {
     .executeTakeFirst();
 }
 
-async function tellEveryone(transferId: number, except: number | null, message: { type: string; title: string; body?: string }, db: DB, alsoDifoca = false) {
+async function tellEveryone(transferId: number, except: number | null, message: { type: NotificationType; title: string; body?: string }, db: DB, alsoDifoca = false) {
   const ids = new Set(await participantIds(transferId, db));
   if (alsoDifoca) for (const id of await difocaIds(db)) ids.add(id);
   if (except !== null) ids.delete(except);
@@ -672,3 +673,41 @@ export async function countTransfersInYear(year: number, db: DB = getDb()): Prom
   return { active: Number(row.active), completed: Number(row.completed ?? 0) };
 }
 
+
+/**
+ * The advisories about a transfer (asesorías sobre transferencia), soonest-undated first then newest;
+ * cancelled ones left out. `viewerInvolved` says whether `viewerId` may open the advisory's own page
+ * (its advisor, who asked for it, or the practice's team; DIFOCA may open any).
+ */
+export async function listAdvisoriesOfTransfer(transferId: number, viewerId: number | null = null, db: DB = getDb()) {
+  const rows = await db
+    .selectFrom("advisories")
+    .leftJoin("users as advisor", "advisor.id", "advisories.advisorId")
+    .select((eb) => [
+      "advisories.id",
+      "advisories.type",
+      "advisories.status",
+      "advisories.topic",
+      "advisories.startsAt",
+      "advisories.endsAt",
+      "advisor.name as advisorName",
+      viewerId === null
+        ? sql<number>`0`.as("viewerInvolved")
+        : eb
+            .or([
+              eb("advisories.advisorId", "=", viewerId),
+              eb("advisories.requestedBy", "=", viewerId),
+              eb.exists(
+                eb.selectFrom("practiceTeam").select("practiceTeam.userId").whereRef("practiceTeam.practiceId", "=", "advisories.practiceId").where("practiceTeam.userId", "=", viewerId),
+              ),
+            ])
+            .as("viewerInvolved"),
+    ])
+    .where("advisories.transferId", "=", transferId)
+    .where("advisories.status", "!=", "cancelada")
+    .orderBy(sql`advisories.starts_at is null`, "desc")
+    .orderBy("advisories.startsAt", "desc")
+    .orderBy("advisories.id", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, viewerInvolved: Boolean(r.viewerInvolved) }));
+}

@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { countPendingRequests } from "~/models/advisory.server";
 import { countOpenReports } from "~/models/wall.server";
 import { requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users.manage");
-  return json({ openReports: await countOpenReports() });
+  const [openReports, pendingAdvisories] = await Promise.all([countOpenReports(), countPendingRequests()]);
+  return json({ openReports, pendingAdvisories });
 }
 
 export default function AdminHome() {
-  const { openReports } = useLoaderData<typeof loader>();
+  const { openReports, pendingAdvisories } = useLoaderData<typeof loader>();
   return (
     <section className="container page">
       <h1>Administración</h1>
@@ -42,6 +44,21 @@ export default function AdminHome() {
           <p>
             <span className={openReports > 0 ? "tag tag--stage" : "tag"}>
               {openReports === 0 ? "Sin reportes pendientes" : openReports === 1 ? "1 reporte pendiente" : `${openReports} reportes pendientes`}
+            </span>
+          </p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/admin/asesorias">Solicitudes de asesoría</Link>
+          </h2>
+          <p>Asignar asesor y horario a las solicitudes que los equipos dejaron a DIFOCA, seguir las que esperan confirmación y ver las asesorías de las próximas dos semanas.</p>
+          <p>
+            <span className={pendingAdvisories > 0 ? "tag tag--stage" : "tag"}>
+              {pendingAdvisories === 0
+                ? "Sin solicitudes pendientes"
+                : pendingAdvisories === 1
+                  ? "1 solicitud pendiente"
+                  : `${pendingAdvisories} solicitudes pendientes`}
             </span>
           </p>
         </li>

@@ -1,3 +1,4 @@
+import type { NotificationType } from "~/utils/notification-types";
 import { describe, expect, test } from "vitest";
 import { countUnread, notify } from "~/models/notification.server";
 import { action, loader } from "~/routes/notificaciones";
@@ -9,10 +10,10 @@ describe("/notificaciones", () => {
     const ana = await createMember();
     const beto = await createMember();
     await notify([
-      { userId: ana.id, type: "test", title: "Primera para Ana" },
-      { userId: beto.id, type: "test", title: "Para Beto" },
+      { userId: ana.id, type: "badge_awarded", title: "Primera para Ana" },
+      { userId: beto.id, type: "badge_awarded", title: "Para Beto" },
     ]);
-    await notify({ userId: ana.id, type: "test", title: "Segunda para Ana", link: "/practicas" });
+    await notify({ userId: ana.id, type: "badge_awarded", title: "Segunda para Ana", link: "/practicas" });
     const response = await respond(() => loader({ request: getRequest("/notificaciones", undefined), params: {}, context }));
     expect(response.status).toBe(302);
     const cookie = await sessionCookieFor(ana.id);
@@ -23,8 +24,8 @@ describe("/notificaciones", () => {
   test("opening one marks it read and follows its link; others' notifications cannot be touched", async () => {
     const ana = await createMember();
     const beto = await createMember();
-    await notify({ userId: ana.id, type: "test", title: "Insignia", link: "/insignias" });
-    await notify({ userId: beto.id, type: "test", title: "De Beto" });
+    await notify({ userId: ana.id, type: "badge_awarded", title: "Insignia", link: "/insignias" });
+    await notify({ userId: beto.id, type: "badge_awarded", title: "De Beto" });
     const cookie = await sessionCookieFor(ana.id);
     const [mine] = (await (await respond(() => loader({ request: getRequest("/notificaciones", cookie), params: {}, context }))).json()).notifications;
     const opened = await respond(() => action({ request: formRequest("/notificaciones", { intent: "read", notificationId: String(mine.id), next: "/insignias" }, cookie), params: {}, context }));
@@ -39,8 +40,8 @@ describe("/notificaciones", () => {
   test("mark all as read, and a bad intent is a 400", async () => {
     const ana = await createMember();
     await notify([
-      { userId: ana.id, type: "test", title: "Una" },
-      { userId: ana.id, type: "test", title: "Dos" },
+      { userId: ana.id, type: "badge_awarded", title: "Una" },
+      { userId: ana.id, type: "badge_awarded", title: "Dos" },
     ]);
     const cookie = await sessionCookieFor(ana.id);
     await respond(() => action({ request: formRequest("/notificaciones", { intent: "read-all" }, cookie), params: {}, context }));
@@ -51,7 +52,7 @@ describe("/notificaciones", () => {
 
   test("a link to another site is never followed", async () => {
     const ana = await createMember();
-    await notify({ userId: ana.id, type: "test", title: "Rara", link: "https://evil.example/x" });
+    await notify({ userId: ana.id, type: "badge_awarded", title: "Rara", link: "https://evil.example/x" });
     const cookie = await sessionCookieFor(ana.id);
     const [n] = (await (await respond(() => loader({ request: getRequest("/notificaciones", cookie), params: {}, context }))).json()).notifications;
     expect(n.link).toBeNull();
@@ -78,7 +79,8 @@ describe("/notificaciones", () => {
     await notify([
       { userId: ana.id, type: "challenge_contribution", title: "Aporte de Beto" },
       { userId: ana.id, type: "contribution_useful", title: "Tu aporte fue útil" },
-      { userId: ana.id, type: "algo_nuevo", title: "Sin tipo registrado" },
+      // A row of a type that is no longer in the registry (the compiler refuses new unregistered ones).
+      { userId: ana.id, type: "algo_nuevo" as unknown as NotificationType, title: "Sin tipo registrado" },
     ]);
     const cookie = await sessionCookieFor(ana.id);
     const all = await (await respond(() => loader({ request: getRequest("/notificaciones", cookie), params: {}, context }))).json();

@@ -4,9 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvidenceList } from "~/components/evidence-list";
 import { FormError, TextareaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
+import { PracticeAdvisories } from "~/components/practice-advisories";
 import { PracticeFeedback } from "~/components/practice-feedback";
 import { PromotionPanel } from "~/components/promotion-panel";
 import { StageTimeline } from "~/components/stage-timeline";
+import { listAdvisoriesOfPractice, listCommitmentsOfPractice } from "~/models/advisory.server";
 import { listEvidence } from "~/models/evidence.server";
 import { IGED_TYPE_LABELS } from "~/models/iged.server";
 import { practiceAccess } from "~/models/practice-access.server";
@@ -23,11 +25,14 @@ import {
   submitPractice,
 } from "~/models/practice.server";
 import { getInitiativeOfPractice } from "~/models/wall.server";
+import { ADVISORY_STATUS_LABELS, ADVISORY_TYPE_LABELS } from "~/utils/advisory-labels";
+import { sessionStart } from "~/utils/advisory-page.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { formatDate, todayInLima } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { can } from "~/utils/permissions.server";
 import { reviewSchema, submissionProblems } from "~/utils/practice-validation.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { visitorOf } from "~/utils/visitor.server";
@@ -50,12 +55,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (visitor) counted = await recordVisit({ practiceId: practice.id, visitor, day: todayInLima() });
     if (setCookie) headers.append("Set-Cookie", setCookie);
   }
-  const [events, evidence, review, initiative] = await Promise.all([
+  // Held advisories are public; topics, open requests and commitments are the team's and DIFOCA's.
+  const advisoryDetails = access.isTeam || can(user, "advisories.manage");
+  const [events, evidence, review, initiative, advisories, commitments] = await Promise.all([
     listPracticeEvents(practice.id),
     listEvidence(practice.id),
     loadPracticeReview(practice.id, user),
     getInitiativeOfPractice(practice.id),
+    listAdvisoriesOfPractice(practice.id),
+    advisoryDetails ? listCommitmentsOfPractice(practice.id) : Promise.resolve([]),
   ]);
+  // Requests still without a time first, then the newest sessions.
+  const shownAdvisories = advisories
+    .filter((a) => advisoryDetails || a.status === "realizada")
+    .sort((a, b) => (a.startsAt === null ? -1 : b.startsAt === null ? 1 : b.startsAt.localeCompare(a.startsAt)));
 
   return json(
     {
@@ -96,6 +109,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       review,
       access,
       initiative: initiative ? { id: initiative.id, title: initiative.title } : null,
+      advisories: {
+        slug: practice.slug,
+        heldCount: advisories.filter((a) => a.status === "realizada").length,
+        detailed: advisoryDetails,
+        canRequest: access.isTeam && practice.status !== "archivada",
+        advisories: shownAdvisories.map((a) => ({
+          id: a.id,
+          when: a.startsAt ? sessionStart(a.startsAt) : "Por programar",
+          dateTime: a.startsAt,
+          typeLabel: ADVISORY_TYPE_LABELS[a.type],
+          advisorName: a.advisorName,
+          ...(advisoryDetails ? { topic: a.topic, seriesTitle: a.seriesTitle, status: a.status, statusLabel: ADVISORY_STATUS_LABELS[a.status] } : {}),
+        })),
+        commitments: commitments.map((c) => ({
+          id: c.id,
+          advisoryId: c.advisoryId,
+          description: c.description,
+          responsibleName: c.responsibleName,
+          // A calendar date, read at noon in Lima so no time zone moves it to the day before.
+          due: formatDate(new Date(`${c.dueDate}T12:00:00-05:00`)),
+          done: c.done,
+          overdue: c.overdue,
+        })),
+      },
       missing: access.canEdit && practice.status === "borrador" ? submissionProblems(practice) : [],
     },
     { headers },
@@ -154,7 +191,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, events, evidence, review, access, missing, initiative } = useLoaderData<typeof loader>();
+  const { practice, events, evidence, review, access, missing, initiative, advisories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string | undefined> | undefined;
   return (
@@ -315,6 +352,8 @@ export default function PracticePage() {
           </p>
         ) : null}
       </section>
+
+      <PracticeAdvisories {...advisories} />
 
       {review ? <PracticeFeedback {...review.feedback} /> : null}
 

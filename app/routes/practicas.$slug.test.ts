@@ -1,9 +1,12 @@
 import { describe, expect, test } from "vitest";
+import { listCommitmentsOfPractice, recordAdvisoryOutcome, requestAdvisory, setCommitmentDone } from "~/models/advisory.server";
 import { getIgedByName } from "~/models/iged.server";
 import { getPracticeDetail, listRevisions } from "~/models/practice.server";
 import { action as editAction, loader as editLoader } from "~/routes/practicas.$slug.editar";
 import { action as pageAction, loader as pageLoader } from "~/routes/practicas.$slug._index";
 import { action as newAction } from "~/routes/practicas.nueva";
+import { todayInLima } from "~/utils/dates";
+import { heldAdvisory } from "../../tests/factories/advisories";
 import { createMember } from "../../tests/factories/members";
 import { makePractice } from "../../tests/factories/practices";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
@@ -159,5 +162,76 @@ describe("what the review leaves behind", () => {
 
     const history = await respond(() => historyLoader({ request: getRequest(`/practicas/${practice.slug}/historial`), params: { slug: practice.slug }, context }));
     expect(history.status).toBe(403);
+  });
+});
+
+describe("the advisories of a practice", () => {
+  test("visitors see the held advisories (when, type, advisor); topics, open requests and commitments are for the team and DIFOCA", async () => {
+    const practice = await makePractice({ publish: true, title: "Práctica con asesorías registradas" });
+    const advisor = await createMember({ role: "experto", iged: null, name: "Silvia Rosario Jaime Basilio" });
+    const held = await heldAdvisory({ practiceId: practice.id, requestedBy: practice.authorId, advisorId: advisor.id, topic: "Tablero de indicadores internos" });
+    const day = (offset: number) => todayInLima(new Date(Date.now() + offset * 24 * 3600_000));
+    const recorded = await recordAdvisoryOutcome({
+      advisoryId: held.id,
+      actorId: advisor.id,
+      held: true,
+      attendeeIds: [practice.authorId],
+      summary: "Acta interna: se revisó el tablero con el equipo.",
+      agreements: "",
+      commitments: [
+        { description: "Enviar la línea de base corregida", responsibleId: practice.authorId, responsibleName: "Autor", dueDate: day(-3) },
+        { description: "Compartir el tablero con las UGEL", responsibleId: null, responsibleName: "Equipo de la UGEL", dueDate: day(-5) },
+      ],
+    });
+    expect(recorded.ok).toBe(true);
+    const shared = (await listCommitmentsOfPractice(practice.id)).find((c) => c.description.startsWith("Compartir"))!;
+    expect((await setCommitmentDone({ commitmentId: shared.id, actorId: practice.authorId, done: true })).ok).toBe(true);
+    const open = await requestAdvisory({
+      practiceId: practice.id,
+      requestedBy: practice.authorId,
+      type: "transferencia",
+      topic: "Preparar la transferencia a Chincha",
+      needs: "Queremos saber qué documentos pedir a la IGED receptora.",
+      modality: "virtual",
+      advisorId: null,
+      startsAt: null,
+      minutes: null,
+    });
+    expect(open.ok).toBe(true);
+
+    const pageFor = async (userId?: number) => {
+      const cookie = userId ? await sessionCookieFor(userId) : undefined;
+      const response = await respond(() => pageLoader({ request: getRequest(`/practicas/${practice.slug}`, cookie), params: { slug: practice.slug }, context }));
+      expect(response.status).toBe(200);
+      return (await response.json()).advisories;
+    };
+
+    const outsider = await createMember({ iged: "DRE Cusco" });
+    for (const visitor of [await pageFor(), await pageFor(outsider.id)]) {
+      expect(visitor).toMatchObject({ heldCount: 1, detailed: false, canRequest: false, commitments: [] });
+      expect(visitor.advisories).toEqual([expect.objectContaining({ id: held.id, typeLabel: "Asesoría personalizada", advisorName: "Silvia Rosario Jaime Basilio" })]);
+      const text = JSON.stringify(visitor);
+      expect(text).not.toContain("Tablero de indicadores internos");
+      expect(text).not.toContain("Preparar la transferencia");
+      expect(text).not.toContain("línea de base");
+    }
+
+    const team = await pageFor(practice.authorId);
+    expect(team).toMatchObject({ heldCount: 1, detailed: true, canRequest: true });
+    expect(team.advisories.map((a: { topic: string; when: string }) => [a.topic, a.when === "Por programar"])).toEqual([
+      ["Preparar la transferencia a Chincha", true],
+      ["Tablero de indicadores internos", false],
+    ]);
+    expect(team.advisories[1]).toMatchObject({ statusLabel: "Realizada" });
+    const tags = Object.fromEntries(team.commitments.map((c: { description: string; done: boolean; overdue: boolean }) => [c.description, { done: c.done, overdue: c.overdue }]));
+    expect(tags).toEqual({
+      "Enviar la línea de base corregida": { done: false, overdue: true },
+      "Compartir el tablero con las UGEL": { done: true, overdue: false },
+    });
+
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const difocaView = await pageFor(difoca.id);
+    expect(difocaView).toMatchObject({ detailed: true, canRequest: false });
+    expect(difocaView.commitments).toHaveLength(2);
   });
 });

@@ -30,3 +30,16 @@ export function formatDateTime(iso: string | Date): string {
 export function todayInLima(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: "always" });
+
+/** "hace 3 días", "hace 5 horas", "hace 10 minutos": how long something has been waiting. */
+export function formatTimeAgo(iso: string | Date, now: Date = new Date()): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 60_000));
+  if (minutes < 60) return relativeFormat.format(-Math.max(1, minutes), "minute");
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return relativeFormat.format(-hours, "hour");
+  const days = Math.floor(hours / 24);
+  if (days < 60) return relativeFormat.format(-days, "day");
+  return relativeFormat.format(-Math.floor(days / 30), "month");
+}

@@ -29,6 +29,23 @@ export const NOTIFICATION_TYPES = {
   wall_accompanied: { label: "Acompañamiento de DIFOCA", email: true },
   wall_hidden: { label: "Contenido ocultado por DIFOCA", email: true },
   wall_restored: { label: "Contenido restaurado por DIFOCA", email: false },
+  // Advisories
+  advisory_requested: { label: "Solicitud de asesoría", email: true },
+  advisory_confirmed: { label: "Asesoría confirmada", email: true },
+  advisory_proposed: { label: "Nuevo horario propuesto", email: true },
+  advisory_rescheduled: { label: "Asesoría reprogramada", email: true },
+  advisory_cancelled: { label: "Asesoría cancelada", email: true },
+  advisory_minutes: { label: "Acta de asesoría", email: false },
+  // Transfers
+  transfer_requested: { label: "Solicitud de transferencia", email: true },
+  transfer_accepted: { label: "Transferencia aceptada", email: true },
+  transfer_declined: { label: "Transferencia no aceptada", email: true },
+  transfer_advanced: { label: "Avance de una transferencia", email: false },
+  transfer_completed: { label: "Transferencia completada", email: true },
+  transfer_suspended: { label: "Transferencia suspendida", email: true },
+  transfer_resumed: { label: "Transferencia reanudada", email: false },
+  transfer_closed: { label: "Transferencia cerrada", email: true },
+  transfer_participant: { label: "Responsable de una transferencia", email: true },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

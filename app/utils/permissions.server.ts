@@ -38,6 +38,10 @@ export const PERMISSIONS = {
   "advisories.advise": ["experto", "difoca"],
   /** Every advisory: assign advisors, confirm, reschedule, record; the queue of requests. */
   "advisories.manage": ["difoca"],
+  /** Ask for an advanced practice to be transferred to one's IGED (DIFOCA: to any IGED). */
+  "transfers.request": ["gestor", "difoca"],
+  /** Accept or decline transfer requests, validate their last stages, act on any transfer. */
+  "transfers.manage": ["difoca"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
