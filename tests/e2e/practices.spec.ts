@@ -93,7 +93,7 @@ test("a <script> in a practice's text is not executed on its page", async ({ pag
 test("the demo catalog holds the practices of the exchange", async ({ page }) => {
   // Other journeys publish practices in the Centro macroregion while this one runs: narrow to Callao.
   await page.goto("/practicas?macrorregion=centro&region=callao");
-  await expect(page.getByText(/^\d+ prácticas encontradas\.$/)).toBeVisible();
+  await expect(page.getByText(/^(1 práctica encontrada|\d+ prácticas encontradas)\.$/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Estrategia Inclusión Total" })).toBeVisible();
   await page.getByRole("link", { name: "Estrategia Inclusión Total" }).click();
   const facts = page.locator(".facts");
