@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
 import { seedAdvisories } from "./demo/seed-advisories";
 import { seedBadges } from "./demo/seed-badges";
 import { seedPractices } from "./demo/seed-practices";
+import { seedTransfers } from "./demo/seed-transfers";
 import { seedWalls } from "./demo/seed-walls";
 import { prepareDatabase } from "./migrate";
 
@@ -30,6 +31,7 @@ export async function seedDemo(): Promise<boolean> {
     await seedBadges(difocaId);
     await seedWalls(difocaId);
     await seedAdvisories(difocaId);
+    await seedTransfers(difocaId);
   }
   return true;
 }

@@ -25,6 +25,14 @@ export function contentSecurityPolicy(nonce) {
 }
 
 /**
+ * Paths that serve an uploaded file: a practice's evidence, a transfer's evidence.
+ * @param {string} path
+ */
+export function isUploadedFilePath(path) {
+  return path.startsWith("/evidencias/") || /^\/transferencias\/\d+\/evidencias\/\d+$/.test(path);
+}
+
+/**
  * Express middleware: a fresh nonce in res.locals.cspNonce and the security headers.
  * @param {import("express").Request} req
  * @param {import("express").Response} res
@@ -34,7 +42,7 @@ export function securityHeaders(req, res, next) {
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
   // Uploaded files carry their own, stricter policy (a sandbox), set by the route that serves them.
-  if (!req.path.startsWith("/evidencias/")) res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  if (!isUploadedFilePath(req.path)) res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");

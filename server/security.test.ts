@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 // @ts-expect-error: a plain JavaScript module of the server, typed through JSDoc.
-import { contentSecurityPolicy, createNonce, isBodyTooLarge, isCrossOriginWrite } from "./security.mjs";
+import { contentSecurityPolicy, createNonce, isBodyTooLarge, isCrossOriginWrite, isUploadedFilePath } from "./security.mjs";
 
 describe("cross-origin writes", () => {
   const host = "cop.minedu.gob.pe";
@@ -28,6 +28,16 @@ describe("content security policy", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain("unsafe-inline");
     expect(createNonce()).not.toBe(nonce);
+  });
+});
+
+describe("uploaded files", () => {
+  test("keep their own sandbox policy instead of the pages' one", () => {
+    expect(isUploadedFilePath("/evidencias/12")).toBe(true);
+    expect(isUploadedFilePath("/transferencias/3/evidencias/7")).toBe(true);
+    expect(isUploadedFilePath("/transferencias/3")).toBe(false);
+    expect(isUploadedFilePath("/transferencias/3/evidencias/7/../../x")).toBe(false);
+    expect(isUploadedFilePath("/practicas/evidencias")).toBe(false);
   });
 });
 

@@ -42,7 +42,8 @@ export type AdvisoryRefusal =
   | "outside_availability"
   | "slot_taken" // the advisor is booked at an overlapping time
   | "wrong_status" // e.g. confirming a cancelled advisory
-  | "not_yet"; // minutes of a session that has not started
+  | "not_yet" // minutes of a session that has not started
+  | "bad_transfer"; // the transfer is not of this practice, or the advisory is not about transfer
 
 export type AdvisoryResult<T = object> = ({ ok: true } & T) | { ok: false; reason: AdvisoryRefusal };
 
@@ -256,6 +257,28 @@ export interface AdvisoryRequest {
   startsAt: string | null;
   minutes: number | null;
   seriesTitle?: string | null;
+  /** For an advisory about transfer: the transfer of this practice it belongs to. */
+  transferId?: number | null;
+}
+
+/**
+ * Who may ask for an advisory: the practice's team; for one about a transfer, also the people
+ * responsible for that transfer (the receiving IGED's team).
+ */
+async function mayRequest(input: { practiceId: number; requestedBy: number; type: AdvisoryType; transferId?: number | null }, db: DB): Promise<AdvisoryRefusal | null> {
+  if (input.transferId != null) {
+    if (input.type !== "transferencia") return "bad_transfer";
+    const transfer = await db.selectFrom("transfers").select(["practiceId", "status"]).where("id", "=", input.transferId).executeTakeFirst();
+    if (!transfer || transfer.practiceId !== input.practiceId || !["en_curso", "suspendida"].includes(transfer.status)) return "bad_transfer";
+    const participant = await db
+      .selectFrom("transferParticipants")
+      .select("userId")
+      .where("transferId", "=", input.transferId)
+      .where("userId", "=", input.requestedBy)
+      .executeTakeFirst();
+    if (participant) return null;
+  }
+  return (await isOnTeam(input.practiceId, input.requestedBy, db)) ? null : "not_team";
 }
 
 /**
@@ -266,7 +289,8 @@ export interface AdvisoryRequest {
 export async function requestAdvisory(input: AdvisoryRequest & { now?: Date; at?: string }, db: DB = getDb()): Promise<AdvisoryResult<{ id: number }>> {
   const now = input.now ?? new Date();
   return writeTransaction(db, async (trx) => {
-    if (!(await isOnTeam(input.practiceId, input.requestedBy, trx))) return refuse("not_team");
+    const refusal = await mayRequest(input, trx);
+    if (refusal) return refuse(refusal);
     let slot: Interval | null = null;
     if (input.advisorId !== null) {
       if (input.startsAt === null || input.minutes === null) return refuse("outside_availability");
@@ -297,6 +321,7 @@ export async function requestAdvisory(input: AdvisoryRequest & { now?: Date; at?
         place: null,
         cancelReason: null,
         seriesTitle: input.seriesTitle ?? null,
+        transferId: input.transferId ?? null,
         createdAt: at,
         updatedAt: at,
       })

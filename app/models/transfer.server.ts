@@ -711,3 +711,57 @@ export async function listAdvisoriesOfTransfer(transferId: number, viewerId: num
     .execute();
   return rows.map((r) => ({ ...r, viewerInvolved: Boolean(r.viewerInvolved) }));
 }
+
+/** Requests waiting for DIFOCA's decision (the admin home and the list's callout). */
+export async function countPendingTransfers(db: DB = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom("transfers")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "pendiente")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Practices with at least one transfer (any status), for the list's practice filter. */
+export async function listTransferredPractices(db: DB = getDb()) {
+  return db
+    .selectFrom("practices")
+    .select(["practices.id", "practices.slug", "practices.title"])
+    .where((eb) => eb.exists(eb.selectFrom("transfers").select("transfers.id").whereRef("transfers.practiceId", "=", "practices.id")))
+    .orderBy("practices.title")
+    .execute();
+}
+
+/**
+ * The years that have transfers, newest first: from the year the first one was asked for to the
+ * current one (a transfer stays active over the years until it ends). Empty when there are none.
+ */
+export async function listTransferYears(db: DB = getDb()): Promise<number[]> {
+  const row = await db
+    .selectFrom("transfers")
+    .select((eb) => eb.fn.min("createdAt").as("first"))
+    .executeTakeFirst();
+  const first = (row?.first as string | null | undefined) ?? null;
+  if (first === null) return [];
+  const from = Number(todayInLima(new Date(first)).slice(0, 4));
+  const to = Number(todayInLima().slice(0, 4));
+  return Array.from({ length: Math.max(1, to - from + 1) }, (_, index) => Math.max(from, to) - index);
+}
+
+/**
+ * Ongoing transfers a member can ask an advisory about: those they are responsible for, and those
+ * of the practices whose team they are on.
+ */
+export async function listTransfersForAdvisory(userId: number, db: DB = getDb()) {
+  return transferQuery(db)
+    .select(["transfers.id", "transfers.practiceId", "practices.slug as practiceSlug", "practices.title as practiceTitle", "receivingIged.name as receivingIgedName"])
+    .where("transfers.status", "in", ["en_curso", "suspendida"])
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom("transferParticipants").select("transferParticipants.userId").whereRef("transferParticipants.transferId", "=", "transfers.id").where("transferParticipants.userId", "=", userId)),
+        eb.exists(eb.selectFrom("practiceTeam").select("practiceTeam.userId").whereRef("practiceTeam.practiceId", "=", "transfers.practiceId").where("practiceTeam.userId", "=", userId)),
+      ]),
+    )
+    .orderBy("transfers.createdAt", "desc")
+    .execute();
+}

@@ -2,17 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countPendingRequests } from "~/models/advisory.server";
+import { countPendingTransfers } from "~/models/transfer.server";
 import { countOpenReports } from "~/models/wall.server";
 import { requirePermission } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users.manage");
-  const [openReports, pendingAdvisories] = await Promise.all([countOpenReports(), countPendingRequests()]);
-  return json({ openReports, pendingAdvisories });
+  const [openReports, pendingAdvisories, pendingTransfers] = await Promise.all([countOpenReports(), countPendingRequests(), countPendingTransfers()]);
+  return json({ openReports, pendingAdvisories, pendingTransfers });
 }
 
 export default function AdminHome() {
-  const { openReports, pendingAdvisories } = useLoaderData<typeof loader>();
+  const { openReports, pendingAdvisories, pendingTransfers } = useLoaderData<typeof loader>();
   return (
     <section className="container page">
       <h1>Administración</h1>
@@ -59,6 +60,21 @@ export default function AdminHome() {
                 : pendingAdvisories === 1
                   ? "1 solicitud pendiente"
                   : `${pendingAdvisories} solicitudes pendientes`}
+            </span>
+          </p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link to="/transferencias?estado=pendiente">Transferencias</Link>
+          </h2>
+          <p>Aceptar o no las solicitudes de transferencia de prácticas referentes, validar sus etapas de evaluación e institucionalización y seguir las que están en curso.</p>
+          <p>
+            <span className={pendingTransfers > 0 ? "tag tag--stage" : "tag"}>
+              {pendingTransfers === 0
+                ? "Sin solicitudes pendientes"
+                : pendingTransfers === 1
+                  ? "1 solicitud pendiente"
+                  : `${pendingTransfers} solicitudes pendientes`}
             </span>
           </p>
         </li>

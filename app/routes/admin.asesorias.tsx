@@ -83,6 +83,7 @@ function refusalErrors(reason: AdvisoryRefusal): FieldErrors {
       return { form: "Ese horario no está en la disponibilidad del asesor." };
     case "wrong_status":
     case "not_yet":
+    case "bad_transfer":
       return { form: "La asesoría ya no admite ese cambio." };
   }
 }

@@ -169,3 +169,59 @@ describe("requesting an advisory", () => {
     expect((await response.json()).errors.advisorId).toBe("Elige un asesor de la lista.");
   });
 });
+
+describe("advisories about a transfer", () => {
+  async function ongoingTransfer() {
+    const { getIgedByName } = await import("~/models/iged.server");
+    const { changePracticeStage } = await import("~/models/practice.server");
+    const { decideTransfer, requestTransfer } = await import("~/models/transfer.server");
+    const { practice, gestor, difoca } = await publishedPractice();
+    await changePracticeStage({ practiceId: practice.id, actorId: difoca.id, toStage: "avanzado", note: "Consolidada." });
+    const receiver = await createMember({ role: "gestor", iged: "UGEL Huaraz" });
+    const huaraz = await getIgedByName("UGEL Huaraz");
+    const asked = await requestTransfer({
+      practiceId: practice.id,
+      requestedBy: receiver.id,
+      receivingIgedId: huaraz!.id,
+      reason: "Queremos adoptar la práctica en nuestras escuelas rurales.",
+      context: "Doce escuelas multigrado de la provincia de Huaraz.",
+    });
+    if (!asked.ok) throw new Error(asked.reason);
+    await decideTransfer({ transferId: asked.id, actorId: difoca.id, accept: true, reason: "" });
+    return { practice, team: gestor, receiver, transferId: asked.id };
+  }
+
+  test("the receiving team, from the transfer's page, asks for an advisory about it", async () => {
+    const { practice, receiver, transferId } = await ongoingTransfer();
+    const { data } = await load(receiver.id, `?transferencia=${transferId}`);
+    expect(data.selectedTransferId).toBe(String(transferId));
+    expect(data.selectedPracticeId).toBe(String(practice.id));
+    expect(data.practices.map((p: { label: string }) => p.label)).toEqual([`${practice.title} (transferencia)`]);
+
+    const response = await post(request(practice.id, { type: "transferencia", transferId: String(transferId), mode: "difoca" }), receiver.id);
+    expect(response.status).toBe(302);
+    const id = Number(response.headers.get("Location")!.split("/").pop());
+    const { listAdvisoriesOfTransfer } = await import("~/models/transfer.server");
+    expect((await listAdvisoriesOfTransfer(transferId, receiver.id)).map((a) => a.id)).toEqual([id]);
+    expect((await getAdvisory(id))?.type).toBe("transferencia");
+  });
+
+  test("a transfer goes only with an advisory about transfer, and only with its own practice", async () => {
+    const { practice, team, transferId } = await ongoingTransfer();
+    const personal = await post(request(practice.id, { type: "personalizada", transferId: String(transferId), mode: "difoca" }), team.id);
+    expect(personal.status).toBe(400);
+    expect((await personal.json()).errors.transferId).toBe("Una transferencia solo se vincula a una asesoría sobre transferencia.");
+
+    const other = await publishedPractice({ authorId: team.id });
+    const mismatched = await post(request(other.practice.id, { type: "transferencia", transferId: String(transferId), mode: "difoca" }), team.id);
+    expect(mismatched.status).toBe(400);
+    expect((await mismatched.json()).errors.transferId).toBe("Elige una transferencia en curso de la práctica que indicaste.");
+  });
+
+  test("someone outside the practice and the transfer cannot ask about it", async () => {
+    const { practice, transferId } = await ongoingTransfer();
+    const stranger = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+    const response = await post(request(practice.id, { type: "transferencia", transferId: String(transferId), mode: "difoca" }), stranger.id);
+    expect(response.status).toBe(403);
+  });
+});

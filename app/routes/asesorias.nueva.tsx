@@ -6,6 +6,7 @@ import { Field, FormError, SelectField, TextareaField, type Errors } from "~/com
 import { groupSlotsByDay, SlotPicker } from "~/components/slot-picker";
 import { listAdvisors, listFreeSlots, requestAdvisory, type AdvisoryRefusal } from "~/models/advisory.server";
 import { listPracticesOfMember } from "~/models/practice.server";
+import { listTransfersForAdvisory } from "~/models/transfer.server";
 import { ADVISORY_TYPE_LABELS, MODALITY_LABELS } from "~/utils/advisory-labels";
 import { BOOKING_HORIZON_DAYS, BOOKING_LEAD_HOURS } from "~/utils/advisory-slots";
 import { readAdvisoryRequest } from "~/utils/advisory-validation.server";
@@ -29,27 +30,45 @@ const REFUSAL_MESSAGES: Partial<Record<AdvisoryRefusal, { field: string; message
   bad_length: { field: "slot", message: "La duración de ese horario no es válida. Elige uno de los horarios libres del asesor." },
   outside_availability: { field: "slot", message: "Ese horario no está en la disponibilidad del asesor." },
   slot_taken: { field: "slot", message: "Ese horario acaba de ser reservado por otro equipo. Elige otro." },
+  bad_transfer: { field: "transferId", message: "Elige una transferencia en curso de la práctica que indicaste." },
 };
 
-/** The member's practices that can still ask for advisories. */
-async function practicesOf(userId: number) {
-  return (await listPracticesOfMember(userId)).filter((p) => p.status !== "archivada");
+/**
+ * The practices the member can ask advisories for: those of their team, and the practices whose
+ * transfer they take part in (an advisory about that transfer).
+ */
+async function practicesOf(userId: number, options: { includeArchived?: boolean } = {}) {
+  const [own, transfers] = await Promise.all([listPracticesOfMember(userId), listTransfersForAdvisory(userId)]);
+  const practices = own.filter((p) => options.includeArchived || p.status !== "archivada").map((p) => ({ ...p, viaTransfer: false }));
+  for (const t of transfers) {
+    if (!practices.some((p) => p.id === t.practiceId)) {
+      practices.push({ id: t.practiceId, slug: t.practiceSlug, title: t.practiceTitle, status: "publicada", viaTransfer: true } as (typeof practices)[number]);
+    }
+  }
+  return { practices, transfers };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const practices = await practicesOf(user.id);
+  const { practices, transfers } = await practicesOf(user.id);
   if (practices.length === 0) {
-    return json({ practices: [], canCreatePractice: can(user, "practices.create"), practiceSlug: "", selectedPracticeId: "", advisors: [], advisor: null, slotDays: [], moreDays: false, horizonWeeks: 0 });
+    return json({ practices: [], transfers: [], selectedTransferId: "", canCreatePractice: can(user, "practices.create"), practiceSlug: "", selectedPracticeId: "", advisors: [], advisor: null, slotDays: [], moreDays: false, horizonWeeks: 0 });
   }
-  const practiceSlug = url.searchParams.get("practica") ?? "";
+  // From a transfer's page: an advisory about that transfer, for its practice.
+  const transfer = transfers.find((t) => String(t.id) === url.searchParams.get("transferencia"));
+  const practiceSlug = transfer?.practiceSlug ?? url.searchParams.get("practica") ?? "";
   const selected = practices.find((p) => p.slug === practiceSlug) ?? (practices.length === 1 ? practices[0] : undefined);
   const advisors = await listAdvisors();
   const chosen = advisors.find((a) => String(a.id) === url.searchParams.get("asesor")) ?? null;
   const days = chosen?.hasAvailability ? groupSlotsByDay(await listFreeSlots({ advisorId: chosen.id })) : [];
   return json({
-    practices: practices.map((p) => ({ id: p.id, label: p.status === "publicada" ? p.title : `${p.title} (${STATUS_LABELS[p.status].toLowerCase()})` })),
+    practices: practices.map((p) => ({
+      id: p.id,
+      label: p.viaTransfer ? `${p.title} (transferencia)` : p.status === "publicada" ? p.title : `${p.title} (${STATUS_LABELS[p.status].toLowerCase()})`,
+    })),
+    transfers: transfers.map((t) => ({ id: t.id, label: `${t.practiceTitle} → ${t.receivingIgedName}` })),
+    selectedTransferId: transfer ? String(transfer.id) : "",
     canCreatePractice: false,
     practiceSlug: selected?.slug ?? "",
     selectedPracticeId: selected ? String(selected.id) : "",
@@ -64,7 +83,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
-  const practices = await listPracticesOfMember(user.id);
+  // Archived ones too, so that asking for one says why it cannot be done.
+  const { practices } = await practicesOf(user.id, { includeArchived: true });
   // Whose practice it is comes before whether the form is complete: an outsider learns nothing.
   const postedPracticeId = String(formData.get("practiceId") ?? "");
   if (/^\d{1,9}$/.test(postedPracticeId) && !practices.some((p) => p.id === Number(postedPracticeId))) {
@@ -88,6 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
     advisorId: data.advisorId,
     startsAt: data.startsAt,
     minutes: data.minutes,
+    transferId: data.transferId,
   });
   if (!result.ok) {
     if (result.reason === "not_team" || result.reason === "not_allowed") throw forbidden("Solo el equipo de una práctica puede pedir asesorías para ella.");
@@ -154,6 +175,7 @@ export default function NewAdvisory() {
         </p>
         <Form method="get" className="row-actions">
           {data.practiceSlug ? <input type="hidden" name="practica" value={data.practiceSlug} /> : null}
+          {data.selectedTransferId ? <input type="hidden" name="transferencia" value={data.selectedTransferId} /> : null}
           <label htmlFor="asesor">Asesor</label>
           <select id="asesor" name="asesor" defaultValue={advisor ? String(advisor.id) : ""}>
             <option value="">Elige un asesor</option>
@@ -184,17 +206,30 @@ export default function NewAdvisory() {
           </SelectField>
 
           <RadioGroup legend="Tipo de asesoría" name="type" errors={errors}>
-            <Radio name="type" value="personalizada" checked={(values.type ?? "personalizada") === "personalizada"}>
+            <Radio name="type" value="personalizada" checked={(values.type ?? (data.selectedTransferId ? "transferencia" : "personalizada")) === "personalizada"}>
               {ADVISORY_TYPE_LABELS.personalizada}
             </Radio>
-            <Radio name="type" value="transferencia" checked={values.type === "transferencia"}>
+            <Radio name="type" value="transferencia" checked={(values.type ?? (data.selectedTransferId ? "transferencia" : "personalizada")) === "transferencia"}>
               {ADVISORY_TYPE_LABELS.transferencia}
             </Radio>
-            <p className="hint">
-              Las asesorías sobre transferencia se vincularán con la transferencia de la práctica cuando esa sección esté
-              disponible en la plataforma.
-            </p>
           </RadioGroup>
+
+          {data.transfers.length > 0 ? (
+            <SelectField
+              label="Transferencia"
+              name="transferId"
+              defaultValue={values.transferId ?? data.selectedTransferId}
+              errors={errors}
+              hint="Solo para una asesoría sobre transferencia: la sesión aparecerá en la página de esa transferencia."
+            >
+              <option value="">Ninguna</option>
+              {data.transfers.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
 
           <Field label="Tema" name="topic" required maxLength={160} defaultValue={values.topic} errors={errors} hint="Por ejemplo: Indicadores de resultado de la práctica." />
           <TextareaField

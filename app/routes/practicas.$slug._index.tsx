@@ -24,17 +24,19 @@ import {
   STATUS_LABELS,
   submitPractice,
 } from "~/models/practice.server";
+import { listTransfersOfPractice } from "~/models/transfer.server";
 import { getInitiativeOfPractice } from "~/models/wall.server";
 import { ADVISORY_STATUS_LABELS, ADVISORY_TYPE_LABELS } from "~/utils/advisory-labels";
 import { sessionStart } from "~/utils/advisory-page.server";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { formatDate, todayInLima } from "~/utils/dates";
+import { formatDate, formatMonthYear, todayInLima } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can } from "~/utils/permissions.server";
 import { reviewSchema, submissionProblems } from "~/utils/practice-validation.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { TRANSFER_STAGE_LABELS } from "~/utils/transfer-labels";
 import { visitorOf } from "~/utils/visitor.server";
 
 const NOT_FOUND = "No encontramos esa práctica.";
@@ -57,13 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // Held advisories are public; topics, open requests and commitments are the team's and DIFOCA's.
   const advisoryDetails = access.isTeam || can(user, "advisories.manage");
-  const [events, evidence, review, initiative, advisories, commitments] = await Promise.all([
+  const [events, evidence, review, initiative, advisories, commitments, adoptions] = await Promise.all([
     listPracticeEvents(practice.id),
     listEvidence(practice.id),
     loadPracticeReview(practice.id, user),
     getInitiativeOfPractice(practice.id),
     listAdvisoriesOfPractice(practice.id),
     advisoryDetails ? listCommitmentsOfPractice(practice.id) : Promise.resolve([]),
+    listTransfersOfPractice(practice.id),
   ]);
   // Requests still without a time first, then the newest sessions.
   const shownAdvisories = advisories
@@ -134,6 +137,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       },
       missing: access.canEdit && practice.status === "borrador" ? submissionProblems(practice) : [],
+      adoptions: adoptions.map((t) => ({
+        id: t.id,
+        where: `${t.receivingIgedName} (${t.receivingRegionName})`,
+        state:
+          t.status === "completada" && t.completedAt
+            ? `institucionalizada en ${formatMonthYear(t.completedAt)}`
+            : `${t.status === "suspendida" ? "suspendida" : "en curso"}: etapa ${TRANSFER_STAGE_LABELS[t.stage].toLowerCase()}`,
+      })),
+      // Only a referente can be asked for, and not by its own team nor by an IGED that already runs it.
+      canRequestTransfer:
+        practice.status === "publicada" &&
+        practice.stage === "avanzado" &&
+        can(user, "transfers.request") &&
+        !access.isTeam &&
+        !(user?.igedId != null && [practice.leadIgedId, ...practice.otherIgeds.map((i) => i.id)].includes(user.igedId)),
     },
     { headers },
   );
@@ -191,7 +209,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, events, evidence, review, access, missing, initiative, advisories } = useLoaderData<typeof loader>();
+  const { practice, events, evidence, review, access, missing, initiative, advisories, adoptions, canRequestTransfer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string | undefined> | undefined;
   return (
@@ -354,6 +372,29 @@ export default function PracticePage() {
       </section>
 
       <PracticeAdvisories {...advisories} />
+
+      {adoptions.length > 0 || practice.stage === "avanzado" ? (
+        <section aria-labelledby="adopciones">
+          <h2 id="adopciones">Dónde se adoptó</h2>
+          {adoptions.length > 0 ? (
+            <ul className="adoptions">
+              {adoptions.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/transferencias/${a.id}`}>{a.where}</Link> — {a.state}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Ninguna otra IGED ha adoptado todavía esta práctica.</p>
+          )}
+          {canRequestTransfer ? (
+            <p>
+              <Link to={`/transferencias/nueva?practica=${practice.slug}`}>Solicitar la transferencia de esta práctica</Link>{" "}
+              <span className="hint">DIFOCA revisa cada solicitud antes de que empiece.</span>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       {review ? <PracticeFeedback {...review.feedback} /> : null}
 

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { listCommitmentsOfPractice, recordAdvisoryOutcome, requestAdvisory, setCommitmentDone } from "~/models/advisory.server";
 import { getIgedByName } from "~/models/iged.server";
-import { getPracticeDetail, listRevisions } from "~/models/practice.server";
+import { changePracticeStage, getPracticeDetail, listRevisions } from "~/models/practice.server";
 import { action as editAction, loader as editLoader } from "~/routes/practicas.$slug.editar";
 import { action as pageAction, loader as pageLoader } from "~/routes/practicas.$slug._index";
 import { action as newAction } from "~/routes/practicas.nueva";
-import { todayInLima } from "~/utils/dates";
+import { advanceTransfer, decideTransfer, requestTransfer, type TransferStage } from "~/models/transfer.server";
+import { formatMonthYear, todayInLima } from "~/utils/dates";
 import { heldAdvisory } from "../../tests/factories/advisories";
 import { createMember } from "../../tests/factories/members";
 import { makePractice } from "../../tests/factories/practices";
@@ -233,5 +234,59 @@ describe("the advisories of a practice", () => {
     const difocaView = await pageFor(difoca.id);
     expect(difocaView).toMatchObject({ detailed: true, canRequest: false });
     expect(difocaView.commitments).toHaveLength(2);
+  });
+});
+
+describe("where a practice was adopted", () => {
+  test("the page lists its transfers, institutionalized with the month and the others with their stage, and offers to request it", async () => {
+    const nasca = (await getIgedByName("UGEL Nasca"))!;
+    const practice = await makePractice({ publish: true, title: "Lectura rural que otras UGEL adoptan", leadIgedId: nasca.id });
+    const difoca = await createMember({ role: "difoca", iged: null });
+    expect(await changePracticeStage({ practiceId: practice.id, actorId: difoca.id, toStage: "avanzado", note: "Consolidada." })).toBe(true);
+
+    const transferTo = async (iged: string, upTo: TransferStage | null) => {
+      const asker = await createMember({ iged });
+      const asked = await requestTransfer({ practiceId: practice.id, requestedBy: asker.id, receivingIgedId: (await getIgedByName(iged))!.id, reason: "La necesitamos.", context: "Escuelas rurales." });
+      if (!asked.ok) throw new Error(asked.reason);
+      if (upTo === null) return asked.id;
+      expect(await decideTransfer({ transferId: asked.id, actorId: difoca.id, accept: true, reason: "" })).toEqual({ ok: true });
+      const stages: TransferStage[] = ["acuerdo", "adaptacion", "implementacion", "evaluacion", "institucionalizada"];
+      for (const stage of stages.slice(0, stages.indexOf(upTo) + 1)) {
+        const actorId = stage === "evaluacion" || stage === "institucionalizada" ? difoca.id : asker.id;
+        expect(await advanceTransfer({ transferId: asked.id, actorId, toStage: stage, note: "Registrado.", occurredOn: todayInLima() })).toMatchObject({ ok: true });
+      }
+      return asked.id;
+    };
+    const huaraz = await transferTo("UGEL Huaraz", "institucionalizada");
+    const yauli = await transferTo("UGEL Yauli", "adaptacion");
+    await transferTo("DRE Junín", null);
+
+    const pageFor = async (userId?: number, slug = practice.slug) => {
+      const cookie = userId ? await sessionCookieFor(userId) : undefined;
+      const response = await respond(() => pageLoader({ request: getRequest(`/practicas/${slug}`, cookie), params: { slug }, context }));
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+
+    const visitor = await pageFor();
+    // A request DIFOCA has not accepted yet is not an adoption.
+    expect(visitor.adoptions).toEqual([
+      { id: huaraz, where: "UGEL Huaraz (Áncash)", state: `institucionalizada en ${formatMonthYear(new Date())}` },
+      { id: yauli, where: "UGEL Yauli (Junín)", state: "en curso: etapa adaptación" },
+    ]);
+    expect(visitor.canRequestTransfer).toBe(false);
+
+    const outsider = await createMember({ iged: "DRE Cusco" });
+    expect((await pageFor(outsider.id)).canRequestTransfer).toBe(true);
+    expect((await pageFor(difoca.id)).canRequestTransfer).toBe(true);
+    expect((await pageFor(practice.authorId)).canRequestTransfer).toBe(false);
+    const sameIged = await createMember({ iged: "UGEL Nasca" });
+    expect((await pageFor(sameIged.id)).canRequestTransfer).toBe(false);
+    const expert = await createMember({ role: "experto", iged: null });
+    expect((await pageFor(expert.id)).canRequestTransfer).toBe(false);
+
+    const initial = await makePractice({ publish: true, title: "Práctica que aún está en el estadio inicial" });
+    const initialPage = await pageFor(outsider.id, initial.slug);
+    expect(initialPage).toMatchObject({ canRequestTransfer: false, adoptions: [] });
   });
 });

@@ -340,6 +340,7 @@ function refused(reason: AdvisoryRefusal, intent: string, values: Record<string,
     slot_taken: "Ese horario acaba de ser reservado por otro equipo. Elige otro.",
     wrong_status: "La asesoría ya no admite ese cambio.",
     not_yet: "Podrás registrar el acta cuando haya empezado la asesoría.",
+    bad_transfer: "Elige una transferencia en curso de esta práctica.",
   };
   if (reason === "not_found") throw notFound(NOT_FOUND);
   if (reason === "not_team" || reason === "not_allowed") throw forbidden();

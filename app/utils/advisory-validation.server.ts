@@ -57,6 +57,16 @@ const requestSchema = z
     mode: z.enum(["horario", "difoca"], { error: "Elige un horario de un asesor o pide que DIFOCA asigne uno." }),
     advisorId: z.string().optional(),
     slot: z.string().optional(),
+    transferId: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.trim() : ""))
+      .refine((v) => v === "" || /^\d{1,9}$/.test(v), { error: "Elige una transferencia de la lista." })
+      .transform((v) => (v === "" ? null : Number(v))),
+  })
+  .refine((v) => v.transferId === null || v.type === "transferencia", {
+    error: "Una transferencia solo se vincula a una asesoría sobre transferencia.",
+    path: ["transferId"],
   })
   .transform((v, ctx) => {
     if (v.mode === "difoca") return { ...v, advisorId: null, startsAt: null, minutes: null };

@@ -21,6 +21,13 @@ export function formatDate(iso: string | Date): string {
   return dateFormat.format(typeof iso === "string" ? new Date(iso) : iso);
 }
 
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, month: "long", year: "numeric" });
+
+/** "noviembre de 2026" */
+export function formatMonthYear(iso: string | Date): string {
+  return monthFormat.format(typeof iso === "string" ? new Date(iso) : iso);
+}
+
 /** "22 de noviembre de 2026, 05:41 a. m." */
 export function formatDateTime(iso: string | Date): string {
   return dateTimeFormat.format(typeof iso === "string" ? new Date(iso) : iso);

@@ -44,7 +44,7 @@ export const SECTIONS: readonly Section[] = [
     label: "Transferencias",
     title: "Transferencia y escalamiento",
     summary: "El seguimiento, paso a paso, de las prácticas referentes que adoptan las IGED de otras regiones, con el mapa de los flujos entre regiones.",
-    available: false,
+    available: true,
   },
   {
     path: "/ranking",

@@ -1,4 +1,4 @@
-// The demo's badges, created and given through the platform's own functions: five automatic badges
+// The demo's badges, created and given through the platform's own functions: six automatic badges
 // enabled over the demo's past activity (so members who already qualify get them, with one notice
 // each), and two manual ones, of which "Ponente" goes to whoever presented each practice at the
 // I Intercambio of the Macrorregión Centro.
@@ -56,6 +56,14 @@ const BADGES: readonly BadgeSeed[] = [
     description: "Reconoce a los equipos cuya práctica fue adoptada e institucionalizada por una IGED de otra región.",
     criteria: "Formar parte del equipo de una práctica cuya transferencia a otra región se completó.",
     rule: { action: "transfer_completed_source", threshold: 1 },
+  },
+  {
+    name: "Adopción institucionalizada",
+    level: "oro",
+    kind: "automatica",
+    description: "Reconoce a los equipos de las IGED que adoptaron la buena práctica de otra región y la incorporaron a su gestión.",
+    criteria: "Ser responsable, por la IGED receptora, de una transferencia que DIFOCA validó como institucionalizada.",
+    rule: { action: "transfer_completed_receiver", threshold: 1 },
   },
   {
     name: "Ponente del I Intercambio Macrorregión Centro",
