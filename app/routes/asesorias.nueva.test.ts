@@ -6,7 +6,7 @@ import { action, loader } from "~/routes/asesorias.nueva";
 import { localToUtc, utcToLocal } from "~/utils/advisory-slots";
 import { todayInLima } from "~/utils/dates";
 import { createMember } from "../../tests/factories/members";
-import { publishedPractice } from "../../tests/factories/practices";
+import { makePractice, publishedPractice } from "../../tests/factories/practices";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 
 const DAY = 24 * 3600_000;
@@ -212,8 +212,8 @@ describe("advisories about a transfer", () => {
     expect(personal.status).toBe(400);
     expect((await personal.json()).errors.transferId).toBe("Una transferencia solo se vincula a una asesoría sobre transferencia.");
 
-    const other = await publishedPractice({ authorId: team.id });
-    const mismatched = await post(request(other.practice.id, { type: "transferencia", transferId: String(transferId), mode: "difoca" }), team.id);
+    const other = await makePractice({ authorId: team.id, publish: true });
+    const mismatched = await post(request(other.id, { type: "transferencia", transferId: String(transferId), mode: "difoca" }), team.id);
     expect(mismatched.status).toBe(400);
     expect((await mismatched.json()).errors.transferId).toBe("Elige una transferencia en curso de la práctica que indicaste.");
   });
