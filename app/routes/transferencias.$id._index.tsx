@@ -58,7 +58,8 @@ export default function TransferPage() {
         <section className="panel transfer__actions" aria-labelledby="gestion">
           <h2 id="gestion">Gestión de la transferencia</h2>
           {roles.canDecide ? <DecideForms actionData={actionData} /> : null}
-          {roles.canAdvance && next ? <AdvanceForm next={next} today={data.today} actionData={actionData} /> : null}
+          {/* Keyed by what they add to, so a saved move or evidence leaves empty forms (a chosen file would stay selected). */}
+          {roles.canAdvance && next ? <AdvanceForm key={next.stage} next={next} today={data.today} actionData={actionData} /> : null}
           {roles.waitsForDifoca && next ? (
             <div className="notice" role="note">
               <p>
@@ -67,7 +68,9 @@ export default function TransferPage() {
               </p>
             </div>
           ) : null}
-          {roles.canAddEvidence ? <EvidenceForm stageLabel={transfer.stageLabel} actionData={actionData} /> : null}
+          {roles.canAddEvidence ? (
+            <EvidenceForm key={`${transfer.stageLabel}-${data.evidenceByStage.reduce((n, g) => n + g.items.length, 0)}`} stageLabel={transfer.stageLabel} actionData={actionData} />
+          ) : null}
           {roles.canSuspend || roles.canResume || roles.canClose ? <FormError message={statusError?.errors.form} /> : null}
           {roles.canResume ? <StatusForm intent="resume" actionData={actionData} /> : null}
           {roles.canSuspend ? <StatusForm intent="suspend" actionData={actionData} /> : null}

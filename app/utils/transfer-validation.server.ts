@@ -94,9 +94,13 @@ export function readStatusReason(formData: FormData): Read<{ reason: string }> {
 export type EvidenceChoice = { title: string; file: File; url: null } | { title: string; file: null; url: string };
 
 /** Whether a file input was filled: browsers send an empty part with no name when it was not. */
-function attachedFile(value: FormDataEntryValue | null): File | null {
+/**
+ * The file a person chose, or null for an empty file input: browsers send one as an empty part
+ * without a name, which some FormData implementations rename "blob".
+ */
+export function attachedFile(value: FormDataEntryValue | null): File | null {
   if (!(value instanceof File)) return null;
-  return value.size === 0 && value.name === "" ? null : value;
+  return value.size === 0 && (value.name === "" || value.name === "blob") ? null : value;
 }
 
 /**
