@@ -205,6 +205,8 @@ export interface PracticeFeedbackTable {
   keyAspects: string;
   /** The day the feedback was given (YYYY-MM-DD), which may precede its entry on the platform. */
   givenOn: string;
+  /** The event where it was given (a commentator's feedback at an exchange). */
+  eventId: Generated<number | null>;
   createdAt: string;
 }
 
@@ -562,6 +564,69 @@ export interface TransferEvidenceTable {
   createdAt: string;
 }
 
+export type EventType = "intercambio" | "webinar" | "taller" | "pasantia";
+export type EventModality = "presencial" | "virtual" | "mixta";
+export type RegistrationStatus = "inscrito" | "en_espera" | "cancelado";
+
+export interface EventTable {
+  id: Generated<number>;
+  slug: string;
+  type: EventType;
+  title: string;
+  summary: Generated<string>;
+  /** Lima days, YYYY-MM-DD. */
+  startsOn: string;
+  endsOn: string;
+  /** HH:MM, Lima. */
+  startTime: Generated<string>;
+  endTime: Generated<string>;
+  macroregionId: number | null;
+  hostRegionId: number | null;
+  modality: EventModality;
+  place: Generated<string>;
+  meetingUrl: string | null;
+  /** Markdown. */
+  agenda: Generated<string>;
+  capacity: number | null;
+  attendanceCode: string | null;
+  status: Generated<string>;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventPracticeTable {
+  eventId: number;
+  practiceId: number;
+  commentatorId: number | null;
+  position: Generated<number>;
+}
+
+export interface EventRegionTable {
+  eventId: number;
+  regionId: number;
+}
+
+export interface EventRegistrationTable {
+  id: Generated<number>;
+  eventId: number;
+  userId: number;
+  status: RegistrationStatus;
+  attended: Generated<number>;
+  attendanceSource: "lista" | "codigo" | null;
+  registeredAt: string;
+  updatedAt: string;
+}
+
+export interface EventTestimonialTable {
+  id: Generated<number>;
+  eventId: number;
+  userId: number;
+  text: string;
+  hiddenAt: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   macroregions: MacroregionTable;
   regions: RegionTable;
@@ -612,6 +677,11 @@ export interface Database {
   transferParticipants: TransferParticipantTable;
   transferSteps: TransferStepTable;
   transferEvidence: TransferEvidenceTable;
+  events: EventTable;
+  eventPractices: EventPracticeTable;
+  eventRegions: EventRegionTable;
+  eventRegistrations: EventRegistrationTable;
+  eventTestimonials: EventTestimonialTable;
 }
 
 export type Macroregion = Selectable<MacroregionTable>;

@@ -14,6 +14,8 @@ export interface NewFeedback {
   recommendations: string[];
   /** YYYY-MM-DD: the day the expert gave it, which may precede its entry here. */
   givenOn: string;
+  /** The event where it was given (a commentator at an exchange), if any. */
+  eventId?: number | null;
 }
 
 /** Saves the feedback and its items, in the order the expert wrote them, as one write. */
@@ -26,6 +28,7 @@ export async function giveFeedback(input: NewFeedback, db: DB = getDb()): Promis
         authorId: input.authorId,
         keyAspects: input.keyAspects,
         givenOn: input.givenOn,
+        eventId: input.eventId ?? null,
         createdAt: nowIso(),
       })
       .returning("id")

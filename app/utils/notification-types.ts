@@ -46,6 +46,8 @@ export const NOTIFICATION_TYPES = {
   transfer_resumed: { label: "Transferencia reanudada", email: false },
   transfer_closed: { label: "Transferencia cerrada", email: true },
   transfer_participant: { label: "Responsable de una transferencia", email: true },
+  // Events
+  event_seat: { label: "Cupo en un evento", email: true },
 } as const satisfies Record<string, NotificationTypeInfo>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
