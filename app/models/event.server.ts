@@ -104,6 +104,15 @@ export async function updateEvent(input: EventFields & { eventId: number }, db: 
     const result = await trx.updateTable("events").set({ ...columns(input), updatedAt: nowIso() }).where("id", "=", input.eventId).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await setInvitedRegions(input.eventId, input.invitedRegionIds, trx);
+    // More seats than before: the waiting list moves up, in order, and each person is told.
+    const event = await loadEvent(input.eventId, trx);
+    if (event && event.endsOn >= todayInLima()) {
+      for (let waiting = await countWaiting(event.id, trx); waiting > 0; waiting--) {
+        const before = await countRegistered(event.id, trx);
+        await promoteFromWaitingList(event, trx);
+        if ((await countRegistered(event.id, trx)) === before) break;
+      }
+    }
     return true;
   });
 }
@@ -125,6 +134,16 @@ export async function setEventPractices(input: { eventId: number; items: { pract
 
 async function loadEvent(id: number, db: DB) {
   return db.selectFrom("events").select(["id", "slug", "title", "startsOn", "endsOn", "capacity", "attendanceCode"]).where("id", "=", id).executeTakeFirst();
+}
+
+async function countWaiting(eventId: number, db: DB): Promise<number> {
+  const row = await db
+    .selectFrom("eventRegistrations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("eventId", "=", eventId)
+    .where("status", "=", "en_espera")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function countRegistered(eventId: number, db: DB): Promise<number> {
@@ -368,6 +387,7 @@ export interface EventDetail extends EventListItem {
   meetingUrl: string | null;
   agenda: string;
   attendanceCode: string | null;
+  updatedAt: string;
   waiting: number;
   attended: number;
   invitedRegions: { id: number; name: string }[];
@@ -390,6 +410,7 @@ export async function getEvent(id: number, db: DB = getDb()): Promise<EventDetai
       "events.meetingUrl",
       "events.agenda",
       "events.attendanceCode",
+      "events.updatedAt",
       (eb) =>
         eb
           .selectFrom("eventRegistrations")
@@ -495,6 +516,28 @@ export async function listEventsOfPractice(practiceId: number, db: DB = getDb())
     .execute();
 }
 
+/**
+ * The practices DIFOCA can put on an event's programme: the published ones, plus any already on
+ * the event (a practice archived since must not fall off the programme when the event is edited).
+ */
+export async function listPracticeOptionsForEvent(eventId: number | null, db: DB = getDb()) {
+  return db
+    .selectFrom("practices")
+    .innerJoin("regions", "regions.id", "practices.regionId")
+    .select(["practices.id", "practices.title", "regions.name as regionName"])
+    .where((eb) =>
+      eventId === null
+        ? eb("practices.status", "=", "publicada")
+        : eb.or([
+            eb("practices.status", "=", "publicada"),
+            eb.exists(eb.selectFrom("eventPractices").select("eventPractices.practiceId").whereRef("eventPractices.practiceId", "=", "practices.id").where("eventPractices.eventId", "=", eventId)),
+          ]),
+    )
+    .orderBy("regions.name")
+    .orderBy("practices.title")
+    .execute();
+}
+
 /** Past events where an expert commented practices, for linking feedback to one of them. */
 export async function listEventsForFeedback(practiceId: number, db: DB = getDb()) {
   return db
@@ -541,7 +584,7 @@ export interface EventReport {
     strategy: string;
     results: string;
     commentatorName: string | null;
-    feedback: { authorName: string; keyAspects: string; opportunities: string[]; recommendations: string[] }[];
+    feedback: { authorName: string; authorPosition: string; keyAspects: string; opportunities: string[]; recommendations: string[] }[];
   }[];
   testimonials: Awaited<ReturnType<typeof listTestimonials>>;
 }
@@ -578,7 +621,7 @@ export async function getEventReport(eventId: number, db: DB = getDb()): Promise
     const feedbackRows = await db
       .selectFrom("practiceFeedback")
       .innerJoin("users", "users.id", "practiceFeedback.authorId")
-      .select(["practiceFeedback.id", "users.name as authorName", "practiceFeedback.keyAspects"])
+      .select(["practiceFeedback.id", "users.name as authorName", "users.position as authorPosition", "practiceFeedback.keyAspects"])
       .where("practiceFeedback.practiceId", "=", p.practiceId)
       .where("practiceFeedback.eventId", "=", eventId)
       .orderBy("practiceFeedback.id")
@@ -588,6 +631,7 @@ export async function getEventReport(eventId: number, db: DB = getDb()): Promise
       const items = await db.selectFrom("feedbackItems").select(["kind", "text"]).where("feedbackId", "=", f.id).orderBy("position").execute();
       feedback.push({
         authorName: f.authorName,
+        authorPosition: f.authorPosition,
         keyAspects: f.keyAspects,
         opportunities: items.filter((i) => i.kind === "oportunidad").map((i) => i.text),
         recommendations: items.filter((i) => i.kind === "recomendacion").map((i) => i.text),

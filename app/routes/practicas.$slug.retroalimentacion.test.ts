@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { createEvent, setEventPractices } from "~/models/event.server";
 import { listFeedbackForPractice } from "~/models/feedback.server";
 import { action, loader } from "~/routes/practicas.$slug.retroalimentacion";
+import { getDb } from "~/utils/db.server";
 import { todayInLima } from "~/utils/practice-review-validation.server";
 import { createMember } from "../../tests/factories/members";
 import { publishedPractice as publishedPracticeFactory } from "../../tests/factories/practices";
@@ -98,5 +100,52 @@ describe("/practicas/:slug/retroalimentacion", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual({ givenOn: "La fecha no puede ser futura." });
     expect(await listFeedbackForPractice(practice.id)).toEqual([]);
+  });
+
+  test("feedback given at an event where the practice was presented is linked to it; any other event is refused", async () => {
+    const { practice, difoca } = await publishedPractice();
+    const expert = await createMember({ role: "experto", iged: null });
+    const cookie = await sessionCookieFor(expert.id);
+    const eventFields = {
+      type: "intercambio" as const,
+      summary: "Intercambio de la macrorregión Centro.",
+      startsOn: "2026-04-23",
+      endsOn: "2026-04-24",
+      startTime: "09:00",
+      endTime: "17:00",
+      macroregionId: null,
+      hostRegionId: null,
+      modality: "presencial" as const,
+      place: "UGEL 09 Huaura",
+      meetingUrl: null,
+      agenda: "",
+      capacity: null,
+      invitedRegionIds: [],
+      createdBy: difoca.id,
+    };
+    const exchange = await createEvent({ ...eventFields, title: "I Intercambio Centro" });
+    const other = await createEvent({ ...eventFields, title: "Webinar sin esta práctica" });
+    await setEventPractices({ eventId: exchange.id, items: [{ practiceId: practice.id, commentatorId: expert.id }] });
+
+    const page = await respond(() => loader({ request: getRequest(path(practice.slug), cookie), params: { slug: practice.slug }, context }));
+    expect((await page.json()).events).toEqual([{ id: exchange.id, label: "I Intercambio Centro (23 de abril de 2026)" }]);
+
+    const refused = await respond(() =>
+      action({ request: formRequest(path(practice.slug), { ...validFeedback, eventId: String(other.id) }, cookie), params: { slug: practice.slug }, context }),
+    );
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    expect(body.errors).toEqual({ eventId: "Elige un evento de la lista, o «No» si no se dio en un evento." });
+    expect(body.values.keyAspects).toBe(validFeedback.keyAspects);
+    expect(await listFeedbackForPractice(practice.id)).toEqual([]);
+
+    const linked = await respond(() =>
+      action({ request: formRequest(path(practice.slug), { ...validFeedback, eventId: String(exchange.id) }, cookie), params: { slug: practice.slug }, context }),
+    );
+    expect(linked.status).toBe(302);
+    const outside = await respond(() => action({ request: formRequest(path(practice.slug), { ...validFeedback, eventId: "" }, cookie), params: { slug: practice.slug }, context }));
+    expect(outside.status).toBe(302);
+    const rows = await getDb().selectFrom("practiceFeedback").select("eventId").where("practiceId", "=", practice.id).orderBy("id").execute();
+    expect(rows.map((r) => r.eventId)).toEqual([exchange.id, null]);
   });
 });

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, TextareaField } from "~/components/forms";
+import { Field, FormError, SelectField, TextareaField } from "~/components/forms";
+import { listEventsForFeedback } from "~/models/event.server";
 import { giveFeedback } from "~/models/feedback.server";
 import { practiceAccess } from "~/models/practice-access.server";
 import { getPracticeCoreBySlug } from "~/models/practice.server";
 import { requireUser } from "~/utils/auth.server";
+import { formatDate } from "~/utils/dates";
+import { readFeedbackEvent } from "~/utils/event-validation.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { feedbackSchema, todayInLima } from "~/utils/practice-review-validation.server";
@@ -26,14 +29,22 @@ async function requireFeedbackGiver(request: Request, slug: string | undefined) 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { practice } = await requireFeedbackGiver(request, params.slug);
-  return json({ practice: { slug: practice.slug, title: practice.title }, today: todayInLima() });
+  const events = await listEventsForFeedback(practice.id);
+  return json({
+    practice: { slug: practice.slug, title: practice.title },
+    today: todayInLima(),
+    events: events.map((e) => ({ id: e.id, label: `${e.title} (${formatDate(new Date(`${e.startsOn}T12:00:00-05:00`))})` })),
+  });
 }
+
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, practice } = await requireFeedbackGiver(request, params.slug);
-  const form = parseForm(feedbackSchema(), await request.formData());
-  if (!form.success) return badRequest({ errors: form.errors, values: form.values });
-  await giveFeedback({ practiceId: practice.id, authorId: user.id, ...form.data });
+  const formData = await request.formData();
+  const form = parseForm(feedbackSchema(), formData);
+  const event = readFeedbackEvent(formData, await listEventsForFeedback(practice.id));
+  if (!form.success || !event.success) return badRequest({ errors: { ...(form.success ? {} : form.errors), ...(event.success ? {} : event.errors) }, values: form.values });
+  await giveFeedback({ practiceId: practice.id, authorId: user.id, ...form.data, eventId: event.eventId });
   return redirectWithToast(request, `/practicas/${practice.slug}#retroalimentacion`, {
     type: "success",
     message: "Se registró tu retroalimentación.",
@@ -41,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GiveFeedback() {
-  const { practice, today } = useLoaderData<typeof loader>();
+  const { practice, today, events } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors;
@@ -87,6 +98,22 @@ export default function GiveFeedback() {
           defaultValue={values?.recommendations}
           errors={errors}
         />
+        {events.length > 0 ? (
+          <SelectField
+            label="¿Se dio en un evento?"
+            name="eventId"
+            hint="Si comentaste la práctica en un intercambio o taller, se incluirá en su reporte de sistematización."
+            defaultValue={values?.eventId ?? ""}
+            errors={errors}
+          >
+            <option value="">No, fuera de un evento</option>
+            {events.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <Field label="Fecha de la retroalimentación" name="givenOn" type="date" required max={today} defaultValue={values?.givenOn ?? today} errors={errors} />
         <button type="submit" disabled={busy}>
           {busy ? "Guardando…" : "Registrar retroalimentación"}

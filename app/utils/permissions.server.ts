@@ -42,6 +42,12 @@ export const PERMISSIONS = {
   "transfers.request": ["gestor", "difoca"],
   /** Accept or decline transfer requests, validate their last stages, act on any transfer. */
   "transfers.manage": ["difoca"],
+  /** Create and edit events, record attendance, award a badge to the attendees, hide testimonials. */
+  "events.manage": ["difoca"],
+  /** The DIFOCA part of the dashboard (/panel). */
+  "dashboard.full": ["difoca"],
+  /** Download the exports (CSV and Excel) of practices, members, activities and attendance. */
+  "exports.download": ["difoca"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -65,14 +65,14 @@ export const SECTIONS: readonly Section[] = [
     label: "Eventos",
     title: "Eventos",
     summary: "Intercambios macrorregionales, webinars, talleres y pasantías, con inscripción, asistencia y el reporte de sistematización.",
-    available: false,
+    available: true,
   },
   {
     path: "/panel",
     label: "Panel",
     title: "Panel de la comunidad",
     summary: "Las cifras de la comunidad por año: prácticas vigentes por región y estadio, actividades, miembros activos y el mapa del Perú.",
-    available: false,
+    available: true,
   },
 ];
 
