@@ -1,26 +1,56 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countIgedsByType } from "~/models/iged.server";
+import { EventCards } from "~/components/event-card";
+import { getHomeFigures, getRankingTop, listMostVisited, listRecentlyPromoted } from "~/models/dashboard.server";
+import { listEvents } from "~/models/event.server";
 import { countRegions } from "~/models/region.server";
-import { countActiveMembers } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
+import { EVENT_MODALITY_LABELS, EVENT_TYPE_LABELS } from "~/utils/event-labels";
+import { formatEventWhen, formatSeats } from "~/utils/event-pages.server";
+import { STAGE_LABELS } from "~/utils/practice-labels";
 import { SECTIONS } from "~/utils/sections";
+import { formatPoints } from "~/utils/tier-labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, members, regions, igeds] = await Promise.all([
+  const [user, regions, figures, promoted, visited, upcoming, top] = await Promise.all([
     getUser(request),
-    countActiveMembers(),
     countRegions(),
-    countIgedsByType(),
+    getHomeFigures(),
+    listRecentlyPromoted(3),
+    listMostVisited(3),
+    listEvents({ when: "upcoming", limit: 3 }),
+    getRankingTop(5),
   ]);
-  return json({ signedIn: user !== null, userId: user?.id ?? null, figures: { members, regions, igeds } });
+  return json({
+    signedIn: user !== null,
+    userId: user?.id ?? null,
+    figures: { ...figures, regions },
+    featured: {
+      promoted: promoted.map((p) => ({ ...p, stageLabel: STAGE_LABELS[p.stage] })),
+      visited: visited.map((p) => ({ ...p, stageLabel: STAGE_LABELS[p.stage] })),
+    },
+    events: upcoming.map((event) => ({
+      id: event.id,
+      type: event.type,
+      typeLabel: EVENT_TYPE_LABELS[event.type],
+      title: event.title,
+      when: formatEventWhen(event),
+      startsOn: event.startsOn,
+      macroregionName: event.macroregionName,
+      hostRegionName: event.hostRegionName,
+      modalityLabel: EVENT_MODALITY_LABELS[event.modality],
+      place: event.place,
+      seats: formatSeats(event),
+    })),
+    ranking: top.map((row) => ({ rank: row.rank, userId: row.userId, name: row.name, igedName: row.igedName, points: row.points, tierName: row.tierName })),
+  });
 }
 
 const numberFormat = new Intl.NumberFormat("es-PE");
 
 export default function Home() {
-  const { signedIn, userId, figures } = useLoaderData<typeof loader>();
+  const { signedIn, userId, figures, featured, events, ranking } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
@@ -56,21 +86,120 @@ export default function Home() {
           <h2 id="cifras">La comunidad en la plataforma</h2>
           <ul className="figures">
             <li>
-              <strong>{numberFormat.format(figures.members)}</strong> miembros registrados
+              <strong>{numberFormat.format(figures.vigentes)}</strong> prácticas vigentes
             </li>
             <li>
               <strong>{figures.regions}</strong> regiones
             </li>
             <li>
-              <strong>{figures.igeds.dre}</strong> DRE/GRE
+              <strong>{numberFormat.format(figures.igeds.dre)}</strong> DRE/GRE con prácticas
             </li>
             <li>
-              <strong>{figures.igeds.ugel}</strong> UGEL
+              <strong>{numberFormat.format(figures.igeds.ugel)}</strong> UGEL con prácticas
             </li>
             <li>
-              <strong>{figures.igeds.gobierno_local}</strong> gobiernos locales
+              <strong>{numberFormat.format(figures.igeds.gobierno_local)}</strong> gobiernos locales con prácticas
+            </li>
+            <li>
+              <strong>{numberFormat.format(figures.members)}</strong> miembros registrados
+            </li>
+            <li>
+              <strong>{numberFormat.format(figures.activities)}</strong> actividades en {figures.year}
             </li>
           </ul>
+          <p>
+            <Link to="/panel">Ver todas las cifras en el panel de la comunidad</Link>
+          </p>
+        </section>
+
+        {featured.promoted.length > 0 || featured.visited.length > 0 ? (
+          <section aria-labelledby="destacadas">
+            <h2 id="destacadas">Prácticas destacadas</h2>
+            <div className="home-featured">
+              {featured.promoted.length > 0 ? (
+                <div>
+                  <h3 id="destacadas-promovidas">Avanzaron de estadio recientemente</h3>
+                  <ul className="featured-list" aria-labelledby="destacadas-promovidas">
+                    {featured.promoted.map((practice) => (
+                      <li key={practice.slug}>
+                        <Link to={`/practicas/${practice.slug}`}>{practice.title}</Link>
+                        <span className="hint">
+                          {" "}
+                          {practice.leadIgedName}, {practice.regionName}
+                        </span>{" "}
+                        <span className="tag tag--stage">Estadio {practice.stageLabel.toLowerCase()}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {featured.visited.length > 0 ? (
+                <div>
+                  <h3 id="destacadas-visitadas">Las más visitadas</h3>
+                  <ul className="featured-list" aria-labelledby="destacadas-visitadas">
+                    {featured.visited.map((practice) => (
+                      <li key={practice.slug}>
+                        <Link to={`/practicas/${practice.slug}`}>{practice.title}</Link>
+                        <span className="hint">
+                          {" "}
+                          {practice.leadIgedName}, {practice.regionName} · {numberFormat.format(practice.visits)}{" "}
+                          {practice.visits === 1 ? "visita" : "visitas"}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </div>
+            <p>
+              <Link to="/practicas">Ver el catálogo de buenas prácticas</Link>
+            </p>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="proximos-eventos">
+          <h2 id="proximos-eventos">Próximos eventos</h2>
+          <EventCards events={events} empty="Aún no hay eventos programados." labelledBy="proximos-eventos" />
+          <p>
+            <Link to="/eventos">Ver todos los eventos</Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="ranking-inicio">
+          <h2 id="ranking-inicio">Ranking de {figures.year}</h2>
+          {ranking.length === 0 ? (
+            <p className="hint">Aún nadie suma puntos este año.</p>
+          ) : (
+            <div className="table-wrap home-ranking">
+              <table>
+                <caption>Los primeros lugares del ranking de la red de gestores, {figures.year}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Puesto</th>
+                    <th scope="col">Miembro</th>
+                    <th scope="col">Escala</th>
+                    <th scope="col">Puntos</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranking.map((row) => (
+                    <tr key={row.userId}>
+                      <td>{row.rank}</td>
+                      <th scope="row">
+                        <Link to={`/perfil/${row.userId}`}>{row.name}</Link>
+                        {row.igedName ? <span className="hint"> {row.igedName}</span> : null}
+                      </th>
+                      <td>{row.tierName ?? "—"}</td>
+                      <td>{formatPoints(row.points)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p>
+            <Link to="/ranking">Ver el ranking completo</Link>
+          </p>
         </section>
 
         <section aria-labelledby="secciones">
