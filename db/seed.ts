@@ -9,6 +9,7 @@ import { createMember } from "../tests/factories/members";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
 import { seedAdvisories } from "./demo/seed-advisories";
 import { seedBadges } from "./demo/seed-badges";
+import { createDemoEvents, seedEvents } from "./demo/seed-events";
 import { seedPractices } from "./demo/seed-practices";
 import { seedTransfers } from "./demo/seed-transfers";
 import { seedWalls } from "./demo/seed-walls";
@@ -27,11 +28,14 @@ export async function seedDemo(): Promise<boolean> {
     }
   }
   if (difocaId !== null) {
-    await seedPractices(difocaId);
+    // The events first: the experts' feedback in the practices was given at the exchange.
+    const events = await createDemoEvents(difocaId);
+    await seedPractices(difocaId, events);
     await seedBadges(difocaId);
     await seedWalls(difocaId);
     await seedAdvisories(difocaId);
     await seedTransfers(difocaId);
+    await seedEvents(difocaId, events);
   }
   return true;
 }

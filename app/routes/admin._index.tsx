@@ -80,6 +80,12 @@ export default function AdminHome() {
         </li>
         <li className="card">
           <h2>
+            <Link to="/admin/exportes">Exportaciones</Link>
+          </h2>
+          <p>Descargar en CSV o Excel las prácticas (con los filtros del catálogo), los miembros con sus puntos y escala, las actividades del año, las asesorías, las transferencias y la asistencia a los eventos.</p>
+        </li>
+        <li className="card">
+          <h2>
             <Link to="/admin/criterios">Criterios de la ruta de fortalecimiento</Link>
           </h2>
           <p>Editar los criterios que una práctica debe cumplir para pasar de estadio.</p>

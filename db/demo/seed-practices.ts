@@ -30,7 +30,7 @@ async function igedId(name: string): Promise<number> {
   return iged.id;
 }
 
-async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void> {
+async function seedPractice(seed: PracticeSeed, difocaId: number, eventIds: ReadonlyMap<string, number>): Promise<void> {
   const [author, ...others] = seed.team;
   if (!author) throw new Error(`Demo: la práctica ${seed.title} no tiene equipo`);
   const authorId = await memberId({ ...author, role: "gestor" });
@@ -70,6 +70,8 @@ async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void>
     const expert = EXPERTS.find((e) => e.name === feedback.expert);
     if (!expert) throw new Error(`Demo: experto desconocido ${feedback.expert}`);
     const authorOfFeedback = await memberId({ ...expert, iged: null, role: "experto" });
+    const eventId = feedback.event === null ? null : eventIds.get(feedback.event);
+    if (eventId === undefined) throw new Error(`Demo: el evento «${feedback.event}» no existe`);
     await giveFeedback({
       practiceId: practice.id,
       authorId: authorOfFeedback,
@@ -77,6 +79,7 @@ async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void>
       opportunities: [...feedback.opportunities],
       recommendations: [...feedback.recommendations],
       givenOn: feedback.date,
+      eventId,
     });
     if (feedback.addressed.length > 0) {
       const stored = (await listFeedbackForPractice(practice.id)).at(-1);
@@ -89,6 +92,7 @@ async function seedPractice(seed: PracticeSeed, difocaId: number): Promise<void>
   }
 }
 
-export async function seedPractices(difocaId: number): Promise<void> {
-  for (const seed of PRACTICES) await seedPractice(seed, difocaId);
+/** `eventIds`: the demo events by title (db/demo/seed-events.ts), for the feedback given at one of them. */
+export async function seedPractices(difocaId: number, eventIds: ReadonlyMap<string, number>): Promise<void> {
+  for (const seed of PRACTICES) await seedPractice(seed, difocaId, eventIds);
 }
