@@ -208,7 +208,10 @@ export function RecordForm({ data, actionData }: PageProps) {
         </div>
         <FieldError id="held-error" message={errors?.held} />
       </fieldset>
-      <p className="hint">Si no se realizó, basta con guardar: el resto del formulario no se usa.</p>
+      <p className="hint">
+        Si no se realizó, basta con guardar: el resto del formulario no se usa.
+        {data.advisory.status === "realizada" ? " Se quitarán el acta y los compromisos ya registrados; el historial conserva lo ocurrido." : null}
+      </p>
       <fieldset className="fieldset">
         <legend>Asistencia</legend>
         <p className="hint">Quienes asistieron reciben los puntos de la asesoría.</p>

@@ -61,9 +61,17 @@ describe("WallFeed", () => {
     expect(html).toContain("12 desafíos");
     expect(html).toMatch(/<a [^>]*href="\/desafios\/7"[^>]*>Rotación de especialistas<\/a>/);
     expect(html).toContain("Acompañado por DIFOCA");
-    expect(html).toContain("1 aporte · 2 me interesa");
+    // Challenges take no "me interesa": no count that would always read 0.
+    expect(html).toContain("1 aporte");
+    expect(html).not.toContain("me interesa");
     expect(html).toContain("<mark>rotación</mark>");
     expect(html).toMatch(/href="\/desafios\?etiqueta=gesti%C3%B3n%20del%20talento"/);
+  });
+
+  test("an initiative's card counts its comments and its «me interesa»", async () => {
+    const data = feedData();
+    const html = await render(<WallFeed data={{ ...data, kind: "initiative", result: { ...data.result, items: data.result.items.map((i) => ({ ...i, replyCount: 3 })) } }} />, "/iniciativas");
+    expect(html).toContain("3 comentarios · 2 me interesa");
   });
 
   test("a member gets the link to publish; an empty wall says what to do", async () => {

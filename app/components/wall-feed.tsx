@@ -164,7 +164,9 @@ export function WallFeed({ data }: { data: WallFeedData }) {
               )}
               <div className="wall-card__footer">
                 <p className="wall-card__counts">
-                  {count(item.replyCount, words.reply, words.replies)} · {item.reactionCount.toLocaleString("es-PE")} {REACTION_LABELS.post.toLowerCase()}
+                  {count(item.replyCount, words.reply, words.replies)}
+                  {/* Only initiatives take "me interesa"; a challenge would always read 0. */}
+                  {kind === "initiative" ? ` · ${item.reactionCount.toLocaleString("es-PE")} ${REACTION_LABELS.post.toLowerCase()}` : null}
                 </p>
                 {item.tags.length > 0 ? (
                   <ul className="tags" aria-label="Etiquetas">

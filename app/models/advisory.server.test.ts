@@ -29,8 +29,10 @@ import {
 } from "~/models/advisory.server";
 import { listNotifications } from "~/models/notification.server";
 import { checkLedgerTotals, getMemberPoints } from "~/models/points.server";
-import { addTeamMember } from "~/models/practice.server";
-import { localToUtc } from "~/utils/advisory-slots";
+import { addTeamMember, changePracticeStage } from "~/models/practice.server";
+import { getIgedByName } from "~/models/iged.server";
+import { decideTransfer, requestTransfer } from "~/models/transfer.server";
+import { BOOKING_HORIZON_DAYS, localToUtc } from "~/utils/advisory-slots";
 import { todayInLima } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { heldAdvisory } from "../../tests/factories/advisories";
@@ -148,6 +150,18 @@ describe("requesting an advisory", () => {
     await addDayOff({ advisorId: expert.id, date, note: "Capacitación" });
     expect(await ask()).toEqual({ ok: false, reason: "outside_availability" });
     expect(await listFreeSlots({ advisorId: expert.id, days: 60 })).toEqual([]);
+  });
+
+  test("a slot beyond the booking horizon is refused, even if the advisor published it", async () => {
+    const { ask, expert, at } = await setup();
+    const lastDay = dayIn(BOOKING_HORIZON_DAYS - 1);
+    const tooFar = dayIn(BOOKING_HORIZON_DAYS);
+    for (const date of [lastDay, tooFar]) {
+      await addAvailability({ advisorId: expert.id, kind: "date", weekday: null, date, startTime: "09:00", endTime: "10:00", sessionMinutes: 60 });
+    }
+    expect(await ask({ startsAt: at("09:00", tooFar) })).toEqual({ ok: false, reason: "outside_availability" });
+    expect(await advisoryRowsAt(expert.id, at("09:00", tooFar))).toEqual([]);
+    expect((await ask({ startsAt: at("09:00", lastDay) })).ok).toBe(true);
   });
 
   test("someone who does not advise cannot be booked", async () => {
@@ -280,6 +294,57 @@ describe("scheduling", () => {
     expect(await notificationsOf(gestor.id, "advisory_confirmed")).toHaveLength(1);
   });
 
+  test("DIFOCA hands an advisory to another advisor: the previous one is told they are no longer assigned", async () => {
+    const { ask, expert, gestor, at } = await setup();
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const second = await createMember({ role: "experto", iged: null });
+    const third = await createMember({ role: "experto", iged: null });
+    const request = await ask();
+    if (!request.ok) throw new Error(request.reason);
+
+    expect(await confirmAdvisory({ advisoryId: request.id, actorId: difoca.id, advisorId: second.id, meetingUrl: "https://meet.ejemplo.pe/a", place: null })).toEqual({ ok: true });
+    const [told] = await notificationsOf(expert.id, "advisory_unassigned");
+    expect(told).toMatchObject({ title: "Ya no estás asignado a la asesoría «Plan de monitoreo pedagógico»", link: "/asesorias" });
+    expect(await notificationsOf(expert.id, "advisory_confirmed")).toEqual([]);
+    expect(await notificationsOf(second.id, "advisory_confirmed")).toHaveLength(1);
+
+    // Through a proposal too.
+    const note = "El asesor asignado viaja esa semana.";
+    expect(await proposeAdvisoryTime({ advisoryId: request.id, actorId: difoca.id, advisorId: third.id, startsAt: at("16:00"), minutes: 60, meetingUrl: "https://meet.ejemplo.pe/b", place: null, note })).toEqual({ ok: true });
+    expect((await notificationsOf(second.id, "advisory_unassigned")).map((n) => n.title)).toEqual(["Ya no estás asignado a la asesoría «Plan de monitoreo pedagógico»"]);
+    // Nobody else hears it: not the new advisor, not the team.
+    expect(await notificationsOf(third.id, "advisory_unassigned")).toEqual([]);
+    expect(await notificationsOf(gestor.id, "advisory_unassigned")).toEqual([]);
+  });
+
+  test("assigning from DIFOCA's queue refuses, inside the transaction, a request someone else already assigned", async () => {
+    const { ask, expert, at } = await setup();
+    const [first, second] = [await createMember({ role: "difoca", iged: null }), await createMember({ role: "difoca", iged: null })];
+    const other = await createMember({ role: "experto", iged: null });
+    const request = await ask({ advisorId: null, startsAt: null, minutes: null });
+    if (!request.ok) throw new Error(request.reason);
+    const assign = (actorId: number, advisorId: number, time: string) =>
+      confirmAdvisory({ advisoryId: request.id, actorId, advisorId, startsAt: at(time), minutes: 60, meetingUrl: "https://meet.ejemplo.pe/z", place: null, onlyIfUnassigned: true });
+    // Two specialists had the same queue open; the second submits after the first.
+    expect(await assign(first.id, expert.id, "10:00")).toEqual({ ok: true });
+    expect(await assign(second.id, other.id, "11:00")).toEqual({ ok: false, reason: "already_assigned" });
+    expect(await getAdvisory(request.id)).toMatchObject({ status: "confirmada", advisor: { id: expert.id }, startsAt: at("10:00") });
+    expect(await notificationsOf(other.id, "advisory_confirmed")).toEqual([]);
+  });
+
+  test("a confirmed session is not confirmed again at another time: it is rescheduled with a reason", async () => {
+    const { ask, expert, at } = await setup();
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const request = await ask();
+    if (!request.ok) throw new Error(request.reason);
+    expect(await confirmAdvisory({ advisoryId: request.id, actorId: expert.id, meetingUrl: null, place: null })).toEqual({ ok: true });
+    for (const actorId of [expert.id, difoca.id]) {
+      expect(await confirmAdvisory({ advisoryId: request.id, actorId, startsAt: at("11:00"), minutes: 60, meetingUrl: null, place: null })).toEqual({ ok: false, reason: "wrong_status" });
+    }
+    expect((await getAdvisory(request.id))?.startsAt).toBe(at("09:00"));
+    expect((await getAdvisory(request.id))?.history.map((h) => h.type)).toEqual(["requested", "confirmed"]);
+  });
+
   test("the advisor proposes another time, the team accepts, and the session is confirmed", async () => {
     const { ask, gestor, colleague, expert, at, freeTimes } = await setup();
     const stranger = await createMember({ role: "gestor" });
@@ -371,6 +436,87 @@ describe("scheduling", () => {
   });
 });
 
+describe("who asked for an advisory about a transfer", () => {
+  test("a participant of the receiving IGED who asked accepts, reschedules, cancels and marks commitments like the team", async () => {
+    const { practice, gestor, difoca } = await publishedPractice();
+    await changePracticeStage({ practiceId: practice.id, actorId: difoca.id, toStage: "avanzado", note: "Consolidada." });
+    const receiver = await createMember({ role: "gestor", iged: "UGEL Huaraz" });
+    const transfer = await requestTransfer({
+      practiceId: practice.id,
+      requestedBy: receiver.id,
+      receivingIgedId: (await getIgedByName("UGEL Huaraz"))!.id,
+      reason: "Queremos adoptar la práctica en nuestras escuelas rurales.",
+      context: "Doce escuelas multigrado de la provincia de Huaraz.",
+    });
+    if (!transfer.ok) throw new Error(transfer.reason);
+    await decideTransfer({ transferId: transfer.id, actorId: difoca.id, accept: true, reason: "" });
+    const expert = await createMember({ role: "experto", iged: null });
+    const date = dayIn(10);
+    await addAvailability({ advisorId: expert.id, kind: "date", weekday: null, date, startTime: "09:00", endTime: "12:00", sessionMinutes: 60 });
+    const at = (time: string, day = date) => localToUtc(day, time)!;
+    const ask = (changes: Partial<AdvisoryRequest> & { now?: Date } = {}) =>
+      requestAdvisory({
+        practiceId: practice.id,
+        requestedBy: receiver.id,
+        type: "transferencia",
+        transferId: transfer.id,
+        topic: "Adaptar la práctica a Huaraz",
+        needs: "Ajustar los materiales a escuelas multigrado.",
+        modality: "virtual",
+        advisorId: expert.id,
+        startsAt: at("09:00"),
+        minutes: 60,
+        ...changes,
+      });
+
+    const request = await ask();
+    if (!request.ok) throw new Error(request.reason);
+    await proposeAdvisoryTime({ advisoryId: request.id, actorId: expert.id, startsAt: at("16:00"), minutes: 60, meetingUrl: "https://meet.ejemplo.pe/t", place: null, note: "En la mañana tengo clases." });
+    expect(await acceptProposal({ advisoryId: request.id, actorId: receiver.id })).toEqual({ ok: true });
+    expect(await rescheduleAdvisory({ advisoryId: request.id, actorId: receiver.id, startsAt: at("10:00"), minutes: 60, reason: "Coincide con una reunión de la UGEL." })).toEqual({ ok: true });
+    expect(await cancelAdvisory({ advisoryId: request.id, actorId: receiver.id, reason: "Lo veremos en la pasantía." })).toEqual({ ok: true });
+    expect((await getAdvisory(request.id))?.status).toBe("cancelada");
+
+    // A past session on the same transfer, with a commitment of the practice's gestor.
+    const tenDaysAgo = new Date(Date.now() - 10 * DAY);
+    const past = await ask({ advisorId: null, startsAt: null, minutes: null, now: tenDaysAgo });
+    if (!past.ok) throw new Error(past.reason);
+    const startsAt = new Date(Date.now() - 7 * DAY);
+    startsAt.setUTCMinutes(0, 0, 0);
+    await confirmAdvisory({ advisoryId: past.id, actorId: difoca.id, advisorId: expert.id, startsAt: startsAt.toISOString(), minutes: 60, meetingUrl: "https://meet.ejemplo.pe/t", place: null, now: tenDaysAgo });
+    await recordAdvisoryOutcome({
+      advisoryId: past.id,
+      actorId: expert.id,
+      held: true,
+      attendeeIds: [receiver.id],
+      summary: "Se revisaron los materiales.",
+      agreements: "",
+      commitments: [{ description: "Enviar los materiales adaptados", responsibleId: gestor.id, responsibleName: gestor.name, dueDate: dayIn(5) }],
+    });
+    const [commitment] = (await getAdvisory(past.id))!.commitments;
+    expect(await setCommitmentDone({ commitmentId: commitment!.id, actorId: receiver.id, done: true })).toEqual({ ok: true });
+  });
+});
+
+describe("a session that already started", () => {
+  test("the team can no longer cancel or move it; the advisor records that it was not held", async () => {
+    const { advisoryId, gestor, colleague, expert, at } = await pastConfirmedSession();
+    expect(await cancelAdvisory({ advisoryId, actorId: gestor.id, reason: "No pudimos conectarnos." })).toEqual({ ok: false, reason: "started" });
+    expect(await rescheduleAdvisory({ advisoryId, actorId: colleague.id, startsAt: at("10:00", dayIn(10)), minutes: 60, reason: "No pudimos conectarnos." })).toEqual({
+      ok: false,
+      reason: "started",
+    });
+    expect((await getAdvisory(advisoryId))?.status).toBe("confirmada");
+    expect(await recordAdvisoryOutcome({ advisoryId, actorId: expert.id, held: false, attendeeIds: [], summary: "", agreements: "", commitments: [] })).toEqual({ ok: true });
+    expect((await getAdvisory(advisoryId))?.status).toBe("no_realizada");
+  });
+
+  test("until it starts, the team may still cancel it", async () => {
+    const { advisoryId, gestor, startsAt } = await pastConfirmedSession();
+    expect(await cancelAdvisory({ advisoryId, actorId: gestor.id, reason: "El equipo no podrá asistir.", now: new Date(Date.parse(startsAt) - 60_000) })).toEqual({ ok: true });
+  });
+});
+
 describe("after the session", () => {
   test("minutes wait for the session to start, and only the advisor or DIFOCA record them", async () => {
     const { ask, expert, gestor, at } = await setup();
@@ -442,6 +588,18 @@ describe("after the session", () => {
     expect(await countHeldAdvisories(practice.id)).toBe(0);
 
     expect((await checkLedgerTotals()).differences).toEqual([]);
+  });
+
+  test("a held session recorded again as not held loses its minutes and commitments; the history keeps both records", async () => {
+    const { advisoryId, expert, gestor, practice } = await pastConfirmedSession();
+    const commitments: CommitmentInput[] = [{ description: "Actualizar la línea de base", responsibleId: gestor.id, responsibleName: gestor.name, dueDate: dayIn(3) }];
+    await recordAdvisoryOutcome({ advisoryId, actorId: expert.id, held: true, attendeeIds: [gestor.id], summary: "Acta de la sesión.", agreements: "- Acuerdo", commitments });
+    expect((await getAdvisory(advisoryId))?.commitments).toHaveLength(1);
+    expect(await recordAdvisoryOutcome({ advisoryId, actorId: expert.id, held: false, attendeeIds: [], summary: "", agreements: "", commitments: [] })).toEqual({ ok: true });
+    const advisory = await getAdvisory(advisoryId);
+    expect(advisory).toMatchObject({ status: "no_realizada", minutes: null, commitments: [] });
+    expect(await listCommitmentsOfPractice(practice.id)).toEqual([]);
+    expect(advisory?.history.map((h) => h.type)).toEqual(["requested", "confirmed", "minutes_recorded", "not_held"]);
   });
 
   test("a session recorded as not held gives no points and no minutes", async () => {

@@ -43,6 +43,8 @@ export type AdvisoryRefusal =
   | "slot_taken" // the advisor is booked at an overlapping time
   | "wrong_status" // e.g. confirming a cancelled advisory
   | "not_yet" // minutes of a session that has not started
+  | "started" // the team cancels or moves a session that already started
+  | "already_assigned" // DIFOCA's queue: someone else assigned the request meanwhile
   | "bad_transfer"; // the transfer is not of this practice, or the advisory is not about transfer
 
 export type AdvisoryResult<T = object> = ({ ok: true } & T) | { ok: false; reason: AdvisoryRefusal };
@@ -240,6 +242,22 @@ async function isOnTeam(practiceId: number, userId: number, db: DB): Promise<boo
   return (await activeTeamIds(practiceId, db)).includes(userId);
 }
 
+/**
+ * The team's side of an advisory: the practice's team and whoever asked for it (a transfer's
+ * participant from the receiving IGED is not on the practice's team).
+ */
+async function isTeamSide(advisory: LoadedAdvisory, userId: number, db: DB): Promise<boolean> {
+  return advisory.requestedBy === userId || (await isOnTeam(advisory.practiceId, userId, db));
+}
+
+/** Whether a time is past the last day the team may book (today in Lima and the next BOOKING_HORIZON_DAYS − 1 days). */
+function beyondHorizon(startsAt: string, now: Date): boolean {
+  const lastDay = todayInLima(new Date(now.getTime() + (BOOKING_HORIZON_DAYS - 1) * 24 * 3600_000));
+  return todayInLima(new Date(startsAt)) > lastDay;
+}
+
+const hasStarted = (advisory: { startsAt: string | null }, now: Date) => advisory.startsAt !== null && Date.parse(advisory.startsAt) <= now.getTime();
+
 const when = (iso: string) => formatDateTime(iso);
 
 // ---------------------------------------------------------------------------------------------
@@ -297,6 +315,8 @@ export async function requestAdvisory(input: AdvisoryRequest & { now?: Date; at?
       if (!(await isAdvisor(input.advisorId, trx))) return refuse("not_advisor");
       const timeProblem = checkTime(input.startsAt, input.minutes, now, BOOKING_LEAD_HOURS);
       if (timeProblem) return refuse(timeProblem);
+      // The slot picker offers only the horizon; a crafted form does not book further ahead.
+      if (beyondHorizon(input.startsAt, now)) return refuse("outside_availability");
       const { rules, daysOff } = await listAvailability(input.advisorId, trx);
       if (!isWithinAvailability({ rules, daysOff: daysOff.map((d) => d.date), startsAt: input.startsAt, minutes: input.minutes })) return refuse("outside_availability");
       slot = { startsAt: new Date(input.startsAt).toISOString(), endsAt: addMinutes(input.startsAt, input.minutes) };
@@ -353,8 +373,16 @@ export interface ScheduleInput {
   minutes?: number | null;
   meetingUrl: string | null;
   place: string | null;
+  /** DIFOCA's queue: refuse ("already_assigned") if someone gave the request an advisor meanwhile. */
+  onlyIfUnassigned?: boolean;
   now?: Date;
   at?: string;
+}
+
+/** Tells an advisor who was taken off an advisory; they no longer see it, so the link is their list. */
+async function tellUnassigned(previousAdvisorId: number | null, newAdvisorId: number, actorId: number, topic: string, db: DB) {
+  if (previousAdvisorId === null || previousAdvisorId === newAdvisorId || previousAdvisorId === actorId) return;
+  await notify({ userId: previousAdvisorId, type: "advisory_unassigned", title: `Ya no estás asignado a la asesoría «${topic}»`, body: "DIFOCA la asignó a otro asesor.", link: "/asesorias" }, db);
 }
 
 async function setTime(
@@ -394,15 +422,19 @@ export async function confirmAdvisory(input: ScheduleInput, db: DB = getDb()): P
     const advisory = await loadAdvisory(input.advisoryId, trx);
     if (!advisory) return refuse("not_found");
     if (!(await isAdvisorOrDifoca(advisory, input.actorId, trx))) return refuse("not_allowed");
+    // Checked here, in the write transaction: two specialists assigning at once give one assignment.
+    if (input.onlyIfUnassigned && advisory.advisorId !== null) return refuse("already_assigned");
     if (input.advisorId !== undefined && input.advisorId !== advisory.advisorId && advisory.advisorId !== null) {
       // Only DIFOCA hands an advisory to another advisor.
       const actor = await trx.selectFrom("users").select("role").where("id", "=", input.actorId).executeTakeFirst();
       if (actor?.role !== "difoca") return refuse("not_allowed");
     }
-    if (!(["solicitada", "propuesta", "confirmada"] as AdvisoryStatus[]).includes(advisory.status)) return refuse("wrong_status");
+    // A confirmed session moves through rescheduleAdvisory, which asks for a reason.
+    if (!(["solicitada", "propuesta"] as AdvisoryStatus[]).includes(advisory.status)) return refuse("wrong_status");
     const result = await setTime(advisory, input, "confirmada", trx);
     if (!result.ok) return result;
-    await recordEvent({ advisoryId: advisory.id, type: advisory.status === "confirmada" ? "rescheduled" : "confirmed", actorId: input.actorId, startsAt: result.startsAt, at: input.at }, trx);
+    await recordEvent({ advisoryId: advisory.id, type: "confirmed", actorId: input.actorId, startsAt: result.startsAt, at: input.at }, trx);
+    await tellUnassigned(advisory.advisorId, result.advisorId, input.actorId, advisory.topic, trx);
     const involved = await involvedIds({ ...advisory, advisorId: result.advisorId }, trx);
     await tell(
       involved,
@@ -430,18 +462,19 @@ export async function proposeAdvisoryTime(input: ScheduleInput & { note: string 
     const result = await setTime(advisory, input, "propuesta", trx);
     if (!result.ok) return result;
     await recordEvent({ advisoryId: advisory.id, type: "proposed", actorId: input.actorId, note: input.note, startsAt: result.startsAt, at: input.at }, trx);
+    await tellUnassigned(advisory.advisorId, result.advisorId, input.actorId, advisory.topic, trx);
     const team = await involvedIds({ ...advisory, advisorId: result.advisorId }, trx);
     await tell(team, input.actorId, { type: "advisory_proposed", title: `Te proponen otro horario para la asesoría «${advisory.topic}»: ${when(result.startsAt)}`, body: input.note, advisoryId: advisory.id }, trx);
     return { ok: true } as const;
   });
 }
 
-/** A team member accepts the proposed time. */
+/** A team member (or who asked for it) accepts the proposed time. */
 export async function acceptProposal(input: { advisoryId: number; actorId: number }, db: DB = getDb()): Promise<AdvisoryResult> {
   return writeTransaction(db, async (trx) => {
     const advisory = await loadAdvisory(input.advisoryId, trx);
     if (!advisory) return refuse("not_found");
-    if (!(await isOnTeam(advisory.practiceId, input.actorId, trx))) return refuse("not_team");
+    if (!(await isTeamSide(advisory, input.actorId, trx))) return refuse("not_team");
     if (advisory.status !== "propuesta" || !advisory.startsAt) return refuse("wrong_status");
     if (Date.parse(advisory.startsAt) < Date.now()) return refuse("past");
     await trx.updateTable("advisories").set({ status: "confirmada", updatedAt: nowIso() }).where("id", "=", advisory.id).execute();
@@ -465,11 +498,14 @@ export async function rescheduleAdvisory(
     if (!advisory) return refuse("not_found");
     if (!(OPEN_STATUSES as AdvisoryStatus[]).includes(advisory.status)) return refuse("wrong_status");
     const byAdvisor = await isAdvisorOrDifoca(advisory, input.actorId, trx);
-    if (!byAdvisor && !(await isOnTeam(advisory.practiceId, input.actorId, trx))) return refuse("not_allowed");
+    if (!byAdvisor && !(await isTeamSide(advisory, input.actorId, trx))) return refuse("not_allowed");
     if (advisory.advisorId === null) return refuse("not_advisor");
+    // Once it started, the advisor records whether it was held; the team can no longer move it.
+    if (!byAdvisor && hasStarted(advisory, now)) return refuse("started");
     const problem = checkTime(input.startsAt, input.minutes, now, byAdvisor ? 0 : BOOKING_LEAD_HOURS);
     if (problem) return refuse(problem);
     if (!byAdvisor) {
+      if (beyondHorizon(input.startsAt, now)) return refuse("outside_availability");
       const { rules, daysOff } = await listAvailability(advisory.advisorId, trx);
       if (!isWithinAvailability({ rules, daysOff: daysOff.map((d) => d.date), startsAt: input.startsAt, minutes: input.minutes })) return refuse("outside_availability");
     }
@@ -494,13 +530,19 @@ export async function rescheduleAdvisory(
 }
 
 /** Cancels with a reason (the team, the advisor or DIFOCA); the time is freed and everyone is told. */
-export async function cancelAdvisory(input: { advisoryId: number; actorId: number; reason: string; at?: string }, db: DB = getDb()): Promise<AdvisoryResult> {
+export async function cancelAdvisory(input: { advisoryId: number; actorId: number; reason: string; now?: Date; at?: string }, db: DB = getDb()): Promise<AdvisoryResult> {
+  // `at` says when the cancellation happens (demo data replays the past).
+  const now = input.now ?? (input.at ? new Date(input.at) : new Date());
   return writeTransaction(db, async (trx) => {
     const advisory = await loadAdvisory(input.advisoryId, trx);
     if (!advisory) return refuse("not_found");
     if (!(OPEN_STATUSES as AdvisoryStatus[]).includes(advisory.status)) return refuse("wrong_status");
-    if (!(await isAdvisorOrDifoca(advisory, input.actorId, trx)) && !(await isOnTeam(advisory.practiceId, input.actorId, trx))) return refuse("not_allowed");
-    const at = input.at ?? nowIso();
+    if (!(await isAdvisorOrDifoca(advisory, input.actorId, trx))) {
+      if (!(await isTeamSide(advisory, input.actorId, trx))) return refuse("not_allowed");
+      // Once it started, the advisor records whether it was held ("no realizada" if it was not).
+      if (hasStarted(advisory, now)) return refuse("started");
+    }
+    const at = input.at ?? nowIso(now);
     await trx.updateTable("advisories").set({ status: "cancelada", cancelReason: input.reason, updatedAt: at }).where("id", "=", advisory.id).execute();
     await recordEvent({ advisoryId: advisory.id, type: "cancelled", actorId: input.actorId, note: input.reason, at }, trx);
     await tell(await involvedIds(advisory, trx), input.actorId, { type: "advisory_cancelled", title: `Se canceló la asesoría «${advisory.topic}»`, body: `Motivo: ${input.reason}`, advisoryId: advisory.id }, trx);
@@ -574,6 +616,9 @@ export async function recordAdvisoryOutcome(
       }
     } else {
       await reverseSubjectPoints({ subjectType: "advisory", subjectId: advisory.id, action: ATTENDED_ACTION, reason: "La asesoría no se realizó.", actorId: input.actorId }, trx);
+      // A session that did not take place has no minutes nor commitments; the history keeps what was recorded before.
+      await trx.deleteFrom("advisoryCommitments").where("advisoryId", "=", advisory.id).execute();
+      await trx.deleteFrom("advisoryMinutes").where("advisoryId", "=", advisory.id).execute();
     }
     await recordEvent({ advisoryId: advisory.id, type: input.held ? "minutes_recorded" : "not_held", actorId: input.actorId, at }, trx);
     await tell(
@@ -599,7 +644,7 @@ export async function setCommitmentDone(input: { commitmentId: number; actorId: 
     const advisory = await loadAdvisory(commitment.advisoryId, trx);
     if (!advisory) return refuse("not_found");
     const allowed =
-      commitment.responsibleId === input.actorId || (await isOnTeam(advisory.practiceId, input.actorId, trx)) || (await isAdvisorOrDifoca(advisory, input.actorId, trx));
+      commitment.responsibleId === input.actorId || (await isTeamSide(advisory, input.actorId, trx)) || (await isAdvisorOrDifoca(advisory, input.actorId, trx));
     if (!allowed) return refuse("not_allowed");
     if ((commitment.doneAt !== null) === input.done) return { ok: true } as const;
     const at = input.at ?? nowIso();

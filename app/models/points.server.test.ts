@@ -22,9 +22,12 @@ import {
   updatePointRule,
 } from "~/models/points.server";
 import { addTeamMember, changePracticeStage, publishPractice, submitPractice } from "~/models/practice.server";
+import { addWallReply, hideWallPost, hideWallReply, restoreWallPost } from "~/models/wall.server";
 import { getDb } from "~/utils/db.server";
+import { heldAdvisory } from "../../tests/factories/advisories";
 import { createMember } from "../../tests/factories/members";
 import { makePractice } from "../../tests/factories/practices";
+import { makeChallenge } from "../../tests/factories/walls";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 let subjects = 1000;
@@ -124,6 +127,32 @@ describe("awarding points", () => {
     expect(limaDayBounds("2026-03-10")).toEqual({ start: "2026-03-10T05:00:00.000Z", end: "2026-03-11T05:00:00.000Z" });
   });
 
+  test("a hidden post restored gets its points back even on a capped day; a restored post takes one slot, not two", async () => {
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const author = await createMember({ iged: "UGEL Huaraz" });
+    // challenge_posted: 10 points, at most 3 a day (Lima).
+    const day1 = ["2026-03-12T14:00:00.000Z", "2026-03-12T15:00:00.000Z", "2026-03-12T16:00:00.000Z"];
+    const posts = [];
+    for (const at of day1) posts.push(await makeChallenge({ authorId: author.id, at }));
+    expect(await pointsOf(author.id, "challenge_posted")).toBe(30);
+    await hideWallPost({ postId: posts[1]!.id, actorId: difoca.id, reason: "Datos personales." });
+    expect(await pointsOf(author.id, "challenge_posted")).toBe(20);
+    await restoreWallPost({ postId: posts[1]!.id, actorId: difoca.id });
+    expect(await pointsOf(author.id, "challenge_posted")).toBe(30);
+    // The cap still holds for a new challenge that day.
+    await makeChallenge({ authorId: author.id, at: "2026-03-12T17:00:00.000Z" });
+    expect(await pointsOf(author.id, "challenge_posted")).toBe(30);
+
+    // Another day: one challenge hidden and restored, then two more: all three count.
+    const first = await makeChallenge({ authorId: author.id, at: "2026-03-13T14:00:00.000Z" });
+    await hideWallPost({ postId: first.id, actorId: difoca.id, reason: "Revisión." });
+    await restoreWallPost({ postId: first.id, actorId: difoca.id });
+    await makeChallenge({ authorId: author.id, at: "2026-03-13T15:00:00.000Z" });
+    await makeChallenge({ authorId: author.id, at: "2026-03-13T16:00:00.000Z" });
+    expect(await pointsOf(author.id, "challenge_posted")).toBe(60);
+    expect((await checkLedgerTotals()).differences).toEqual([]);
+  });
+
   test("an inactive rule or a rule worth 0 gives nothing", async () => {
     const difoca = await createMember({ role: "difoca", iged: null });
     const member = await createMember();
@@ -171,7 +200,7 @@ describe("reversals and adjustments", () => {
     await expect(adjustPoints({ userId: member.id, points: 15, reason: "  ", actorId: difoca.id })).rejects.toThrow();
     await adjustPoints({ userId: member.id, points: 15, reason: "Organizó la pasantía de Pasco.", actorId: difoca.id });
     await adjustPoints({ userId: member.id, points: -5, reason: "Puntos duplicados por error.", actorId: difoca.id });
-    const history = await loadMemberPoints(member.id, Number(new Date().toISOString().slice(0, 4)));
+    const history = await loadMemberPoints(member.id, { id: member.id, role: "gestor" }, Number(new Date().toISOString().slice(0, 4)));
     expect(history.total).toBe(10);
     expect(history.entries.map((e) => [e.label, e.points, e.reason, e.kind])).toEqual([
       ["Ajuste manual de DIFOCA", -5, "Puntos duplicados por error.", "adjustment"],
@@ -300,5 +329,49 @@ describe("why I have these points", () => {
     if (!award.awarded) throw new Error("award");
     const [entry] = await listLedgerForMember(member.id);
     expect(entry).toMatchObject({ action: "badge_awarded", link: `/credenciales/${award.credentialId}`, subjectTitle: expect.stringMatching(/^Insignia de historial/) });
+  });
+});
+
+describe("who reads a member's history", () => {
+  test("others see no hidden wall content, no reasons of reversals or adjustments and no advisory topics; the member and DIFOCA see all", async () => {
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const member = await createMember({ iged: "UGEL Huaraz" });
+    const visitorAccount = await createMember();
+    const shown = await makeChallenge({ authorId: member.id, title: "Brechas de conectividad en escuelas rurales" });
+    const hidden = await makeChallenge({ authorId: member.id, title: "Desafío con datos de una estudiante" });
+    await hideWallPost({ postId: hidden.id, actorId: difoca.id, reason: "Incluye el nombre de una menor." });
+    // A contribution hidden on a visible challenge, and one on a challenge hidden later.
+    const other = await makeChallenge({ title: "Rotación de directores" });
+    const hiddenReply = await addWallReply({ postId: other.id, authorId: member.id, body: "Un aporte con un dato personal del director." });
+    const laterHidden = await makeChallenge({ title: "Desafío que DIFOCA ocultará" });
+    const replyOnHidden = await addWallReply({ postId: laterHidden.id, authorId: member.id, body: "Aporte a un desafío que se ocultará." });
+    if (!hiddenReply.ok || !replyOnHidden.ok) throw new Error("reply");
+    await hideWallReply({ replyId: hiddenReply.id, actorId: difoca.id, reason: "Dato personal del director." });
+    await hideWallPost({ postId: laterHidden.id, actorId: difoca.id, reason: "Contenido ofensivo." });
+    await adjustPoints({ userId: member.id, points: 5, reason: "Apoyo en el taller de Huaraz.", actorId: difoca.id });
+    const practice = await makePractice({ publish: true, authorId: member.id });
+    const advisory = await heldAdvisory({ practiceId: practice.id, requestedBy: member.id, topic: "Conflicto con la directora de la IE" });
+
+    const secret = /datos de una estudiante|nombre de una menor|Dato personal|ocultará|Contenido ofensivo|Apoyo en el taller|Conflicto con la directora|ocultad/;
+    const year = Number(new Date().toISOString().slice(0, 4));
+    for (const viewer of [null, { id: visitorAccount.id, role: "gestor" }, { id: visitorAccount.id, role: "experto" }]) {
+      const { entries } = await loadMemberPoints(member.id, viewer, year);
+      expect(JSON.stringify(entries)).not.toMatch(secret);
+      expect(entries.some((e) => e.link === `/asesorias/${advisory.id}`)).toBe(false);
+      expect(entries.some((e) => e.link?.startsWith(`/desafios/${hidden.id}`) || e.link?.startsWith(`/desafios/${laterHidden.id}`) || e.link?.includes(`-${hiddenReply.id}`))).toBe(false);
+      expect(entries.find((e) => e.action === "advisory_attended")).toMatchObject({ label: "Asistencia a una asesoría", subjectTitle: null, link: null });
+      expect(entries.filter((e) => e.kind === "reversal").every((e) => e.reason === null)).toBe(true);
+      expect(entries.find((e) => e.kind === "adjustment")).toMatchObject({ points: 5, reason: null });
+      // What is public stays: the visible challenge and its link.
+      expect(entries).toContainEqual(expect.objectContaining({ subjectTitle: "Brechas de conectividad en escuelas rurales", link: `/desafios/${shown.id}` }));
+    }
+    for (const viewer of [{ id: member.id, role: "gestor" }, { id: difoca.id, role: "difoca" }]) {
+      const { entries } = await loadMemberPoints(member.id, viewer, year);
+      expect(entries).toContainEqual(expect.objectContaining({ kind: "reversal", reason: "Publicación ocultada por DIFOCA: Incluye el nombre de una menor.", subjectTitle: "Desafío con datos de una estudiante" }));
+      expect(entries).toContainEqual(expect.objectContaining({ kind: "reversal", reason: "Aporte ocultado por DIFOCA: Dato personal del director.", link: `/desafios/${other.id}#aporte-${hiddenReply.id}` }));
+      expect(entries).toContainEqual(expect.objectContaining({ subjectTitle: "Desafío que DIFOCA ocultará", link: `/desafios/${laterHidden.id}#aporte-${replyOnHidden.id}` }));
+      expect(entries).toContainEqual(expect.objectContaining({ kind: "adjustment", reason: "Apoyo en el taller de Huaraz." }));
+      expect(entries).toContainEqual(expect.objectContaining({ action: "advisory_attended", subjectTitle: "Conflicto con la directora de la IE", link: `/asesorias/${advisory.id}` }));
+    }
   });
 });

@@ -104,6 +104,14 @@ export type AwardResult =
  * so points exist exactly when the event that earned them does.
  */
 export async function awardPoints(input: AwardInput, db: DB = getDb()): Promise<AwardResult> {
+  return award(input, { reAward: false }, db);
+}
+
+/**
+ * `reAward`: the member earned this action about this subject before and it was taken back (a post
+ * hidden and restored): giving it again is not a new action, so the daily cap does not refuse it.
+ */
+async function award(input: AwardInput, options: { reAward: boolean }, db: DB): Promise<AwardResult> {
   const occurredAt = normalizeInstant(input.occurredAt);
   return writeTransaction(db, async (trx) => {
     const rule = await trx
@@ -119,12 +127,15 @@ export async function awardPoints(input: AwardInput, db: DB = getDb()): Promise<
     const existing = await trx.selectFrom("pointsLedger").select("id").where("uniqueKey", "=", input.key).executeTakeFirst();
     if (existing) return { awarded: false, reason: "duplicate" } as const;
 
-    if (rule.dailyCap !== null) {
+    if (rule.dailyCap !== null && !options.reAward) {
       // Every original award of the day counts, reversed or not: deleting and reposting does not free a slot.
+      // A subject awarded again after a reversal is still one action: it takes one slot, not two.
       const { start, end } = limaDayBounds(limaDay(occurredAt));
       const { n } = await trx
         .selectFrom("pointsLedger")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .select(
+          sql<number>`count(distinct case when subject_id is null then 'row:' || id else coalesce(subject_type, '') || ':' || subject_id end)`.as("n"),
+        )
         .where("userId", "=", input.userId)
         .where("occurredAt", ">=", start)
         .where("occurredAt", "<", end)
@@ -264,7 +275,7 @@ export async function awardRepeatablePoints(input: AwardInput & { subjectType: s
   return writeTransaction(db, async (trx) => {
     const { count, holds } = await holdsAward(trx, input);
     if (holds) return { awarded: false, reason: "duplicate" } as const;
-    return awardPoints({ ...input, key: count === 0 ? input.key : `${input.key}:${count + 1}` }, trx);
+    return award({ ...input, key: count === 0 ? input.key : `${input.key}:${count + 1}` }, { reAward: count > 0 }, trx);
   });
 }
 
@@ -581,12 +592,23 @@ function kindOf(row: { action: string; reversesId: number | null; uniqueKey: str
   return row.uniqueKey.startsWith(RECOMPUTE_PREFIX) ? "recompute" : "reversal";
 }
 
-/** A member's ledger, newest first, with each rule's label and a link to what earned the points. */
+/** Who reads a member's history; null for a visitor. */
+export type LedgerViewer = { id: number; role: string } | null;
+
+/**
+ * A member's ledger, newest first, with each rule's label and a link to what earned the points.
+ * `viewer` decides what a reader other than the member or DIFOCA sees: no reasons of reversals
+ * or adjustments (they may quote a moderation), nothing about hidden wall content and no
+ * advisory topics (advisories are private to those involved). Without `viewer` (DIFOCA's tools,
+ * the member's own reads) everything is shown.
+ */
 export async function listLedgerForMember(
   userId: number,
-  options: { limit?: number; offset?: number } = {},
+  options: { limit?: number; offset?: number; viewer?: LedgerViewer } = {},
   db: DB = getDb(),
 ): Promise<LedgerEntry[]> {
+  const viewer = options.viewer;
+  const seesAll = viewer === undefined || (viewer !== null && (viewer.id === userId || viewer.role === "difoca"));
   const shownDate = sql<string>`case when points_ledger.reverses_id is null and points_ledger.action <> ${MANUAL_ADJUSTMENT} then points_ledger.occurred_at else points_ledger.created_at end`;
   const rows = await db
     .selectFrom("pointsLedger")
@@ -616,7 +638,9 @@ export async function listLedgerForMember(
       "wallPosts.id as wallPostId",
       "wallPosts.kind as wallKind",
       "wallPosts.title as wallTitle",
+      "wallPosts.hiddenAt as wallPostHiddenAt",
       "wallReplies.id as wallReplyId",
+      "wallReplies.hiddenAt as wallReplyHiddenAt",
       "advisories.id as advisoryId",
       "advisories.topic as advisoryTopic",
       "badgeAwards.credentialId",
@@ -645,20 +669,24 @@ export async function listLedgerForMember(
     const slug = r.practiceSlug ?? r.feedbackPracticeSlug;
     const wallPath = r.wallPostId !== null && r.wallKind !== null ? `${r.wallKind === "challenge" ? "/desafios" : "/iniciativas"}/${r.wallPostId}` : null;
     const wallLink = wallPath && r.wallReplyId !== null ? `${wallPath}#${r.wallKind === "challenge" ? "aporte" : "comentario"}-${r.wallReplyId}` : wallPath;
+    const kind = kindOf(r);
+    const wallHidden = r.wallPostHiddenAt !== null || r.wallReplyHiddenAt !== null;
+    const showWall = seesAll || !wallHidden;
+    const showAdvisory = seesAll;
     return {
       id: r.id,
       date: r.date,
       action: r.action,
       label: r.action === MANUAL_ADJUSTMENT ? MANUAL_ADJUSTMENT_LABEL : (r.label ?? r.action),
-      kind: kindOf(r),
+      kind,
       points: r.points,
-      reason: r.reason,
-      subjectTitle: r.practiceTitle ?? r.feedbackPracticeTitle ?? r.badgeName ?? r.wallTitle ?? r.advisoryTopic ?? null,
+      reason: seesAll || (kind !== "reversal" && kind !== "adjustment") ? r.reason : null,
+      subjectTitle: r.practiceTitle ?? r.feedbackPracticeTitle ?? r.badgeName ?? (showWall ? r.wallTitle : null) ?? (showAdvisory ? r.advisoryTopic : null) ?? null,
       link: slug
         ? `/practicas/${slug}`
         : r.credentialId
           ? `/credenciales/${r.credentialId}`
-          : (wallLink ?? (r.advisoryId !== null ? `/asesorias/${r.advisoryId}` : null)),
+          : ((showWall ? wallLink : null) ?? (showAdvisory && r.advisoryId !== null ? `/asesorias/${r.advisoryId}` : null)),
     };
   });
 }
@@ -673,16 +701,21 @@ export async function countLedgerForMember(userId: number, db: DB = getDb()): Pr
   return Number(row.n);
 }
 
-/** Everything the profile's "Por qué tengo estos puntos" needs (the props of PointsHistory), serializable. */
+/**
+ * Everything the profile's "Por qué tengo estos puntos" needs (the props of PointsHistory),
+ * serializable, as `viewer` may see it (null: a visitor).
+ */
 export async function loadMemberPoints(
   userId: number,
+  viewer: LedgerViewer,
   year: number = Number(todayInLima().slice(0, 4)),
   options: { limit?: number } = {},
   db: DB = getDb(),
 ) {
   const [points, entries, totalEntries] = await Promise.all([
     getMemberPoints(userId, year, db),
-    listLedgerForMember(userId, { limit: options.limit ?? 100 }, db),
+    // `?? null`: a missing viewer is a visitor here, never the trusted full view.
+    listLedgerForMember(userId, { limit: options.limit ?? 100, viewer: viewer ?? null }, db),
     countLedgerForMember(userId, db),
   ]);
   return { total: points.total, yearPoints: points.yearPoints, year, entries, totalEntries };

@@ -252,6 +252,22 @@ describe("moderation", () => {
     await setAccompaniment({ postId: challenge.id, actorId: difoca.id, on: false });
     expect((await getWallPost(challenge.id, "challenge"))?.status).toBe("abierto");
   });
+
+  test("ending an accompaniment keeps it in the year's count, but the post no longer shows as accompanied", async () => {
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const challenge = await makeChallenge({ title: "Escuelas sin agua segura en la sierra de Áncash" });
+    const before = (await countAccompaniments(year)).challenge;
+    await setAccompaniment({ postId: challenge.id, actorId: difoca.id, on: true });
+    expect((await countAccompaniments(year)).challenge).toBe(before + 1);
+    await setAccompaniment({ postId: challenge.id, actorId: difoca.id, on: false });
+    expect((await countAccompaniments(year)).challenge).toBe(before + 1);
+
+    expect(await getWallPost(challenge.id, "challenge")).toMatchObject({ status: "abierto", accompaniedByName: null, accompaniedAt: null });
+    const feed = await listWallFeed({ kind: "challenge", pageSize: 500 });
+    expect(feed.items.find((i) => i.id === challenge.id)?.accompanied).toBe(false);
+    const onlyAccompanied = await listWallFeed({ kind: "challenge", accompanied: true, pageSize: 500 });
+    expect(onlyAccompanied.items.some((i) => i.id === challenge.id)).toBe(false);
+  });
 });
 
 describe("an initiative becomes a practice", () => {

@@ -390,7 +390,8 @@ export async function setAccompaniment(input: { postId: number; actorId: number;
       input.on && post.status === open ? "en_acompanamiento" : !input.on && post.status === "en_acompanamiento" ? open : post.status;
     await trx
       .updateTable("wallPosts")
-      .set({ accompaniedBy: input.on ? input.actorId : null, accompaniedAt: input.on ? now : null, status, lastActivityAt: now })
+      // Ending keeps accompaniedAt: the accompaniment happened and still counts for its year.
+      .set(input.on ? { accompaniedBy: input.actorId, accompaniedAt: now, status, lastActivityAt: now } : { accompaniedBy: null, status, lastActivityAt: now })
       .where("id", "=", post.id)
       .execute();
     await recordAudit({ actorId: input.actorId, action: input.on ? "wall.accompany" : "wall.end_accompaniment", targetType: "wall_post", targetId: post.id }, trx);
@@ -884,6 +885,7 @@ export async function getWallPost(id: number, kind: WallKind, db: DB = getDb()):
       "igeds.name as igedName",
       "wallPosts.thematicLineId",
       "thematicLines.name as thematicLineName",
+      "wallPosts.accompaniedBy",
       "companion.name as accompaniedByName",
       "wallPosts.accompaniedAt",
       "practices.slug as practiceSlug",
@@ -900,10 +902,12 @@ export async function getWallPost(id: number, kind: WallKind, db: DB = getDb()):
     .where("wallPosts.kind", "=", kind)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { practiceSlug, practiceTitle, practiceStatus, links, ...rest } = row;
+  const { practiceSlug, practiceTitle, practiceStatus, links, accompaniedBy, accompaniedAt, ...rest } = row;
   const tags = await tagsOf([row.id], db);
   return {
     ...rest,
+    // An ended accompaniment keeps its date (it is counted), but the post is no longer accompanied.
+    accompaniedAt: accompaniedBy !== null ? accompaniedAt : null,
     links: parseLinks(links),
     tags: tags.get(row.id) ?? [],
     practice: practiceSlug && practiceTitle && practiceStatus ? { slug: practiceSlug, title: practiceTitle, status: practiceStatus } : null,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { getAdvisory, requestAdvisory } from "~/models/advisory.server";
+import { getAdvisory, proposeAdvisoryTime, requestAdvisory } from "~/models/advisory.server";
 import { listNotifications } from "~/models/notification.server";
 import { loader as adminHomeLoader } from "~/routes/admin._index";
 import { action, loader } from "~/routes/admin.asesorias";
@@ -113,7 +113,21 @@ describe("/admin/asesorias", () => {
     // A second assignment of the same request is refused next to it, not a 500.
     const again = await assign(difoca.id, { advisoryId: String(id), advisorId: String(expert.id), date: dayIn(6), time: "09:30", minutes: "60", meetingUrl: "https://meet.ejemplo.pe/cetpro" });
     expect(again.status).toBe(400);
-    expect((await again.json()).errors.form).toMatch(/ya tiene asesor/);
+    expect((await again.json()).errors.form).toBe("Otra persona ya asignó esta asesoría.");
+  });
+
+  test("a request another specialist proposed a time for meanwhile is refused with a 400, and keeps that advisor", async () => {
+    const { difoca, expert, id } = await unassignedRequest();
+    const colleague = await createMember({ role: "difoca", iged: null });
+    const other = await createMember({ role: "experto", iged: null });
+    // Loaded by both; the colleague assigns first through the advisory's page (a proposal to the team).
+    const proposed = await proposeAdvisoryTime({ advisoryId: id, actorId: colleague.id, advisorId: expert.id, startsAt: `${dayIn(8)}T15:00:00.000Z`, minutes: 60, meetingUrl: "https://meet.ejemplo.pe/p", place: null, note: "Propuesta." });
+    expect(proposed.ok).toBe(true);
+    const late = await assign(difoca.id, { advisoryId: String(id), advisorId: String(other.id), date: dayIn(9), time: "10:00", minutes: "60", meetingUrl: "https://meet.ejemplo.pe/q" });
+    expect(late.status).toBe(400);
+    const body = await late.json();
+    expect(body).toMatchObject({ advisoryId: id, errors: { form: "Otra persona ya asignó esta asesoría." } });
+    expect(await getAdvisory(id)).toMatchObject({ status: "propuesta", advisor: { id: expert.id } });
   });
 
   test("an advisor already busy at that time is a 400, and an unknown request a 404", async () => {

@@ -81,8 +81,12 @@ function refusalErrors(reason: AdvisoryRefusal): FieldErrors {
       return { form: "El asesor ya tiene otra asesoría en ese horario. Elige otra hora u otro asesor." };
     case "outside_availability":
       return { form: "Ese horario no está en la disponibilidad del asesor." };
+    case "already_assigned":
+      return { form: "Otra persona ya asignó esta asesoría." };
     case "wrong_status":
+      return { form: "Esta solicitud cambió de estado. Ábrela para ver en qué quedó." };
     case "not_yet":
+    case "started":
     case "bad_transfer":
       return { form: "La asesoría ya no admite ese cambio." };
   }
@@ -98,10 +102,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const advisory = await getAdvisory(id);
   if (!advisory) throw notFound("No encontramos esa solicitud de asesoría.");
-  // Another specialist may have assigned it in the meantime: its page has the other steps.
-  if (advisory.status !== "solicitada" || advisory.advisor !== null) {
-    return failure(id, { form: "Esta solicitud ya tiene asesor o cambió de estado. Ábrela para ver en qué quedó." });
-  }
   const form = readScheduleForm(formData, { modality: advisory.modality, requireTime: true });
   const errors: FieldErrors = form.success ? {} : { ...form.errors };
   if (!form.success || form.data.advisorId === null) {
@@ -116,6 +116,8 @@ export async function action({ request }: ActionFunctionArgs) {
     minutes: form.data.minutes,
     meetingUrl: form.data.meetingUrl,
     place: form.data.place,
+    // Another specialist may have assigned it since the page was loaded: checked inside the model's transaction.
+    onlyIfUnassigned: true,
   });
   if (!result.ok) return failure(id, refusalErrors(result.reason));
   const assigned = await getAdvisory(id);

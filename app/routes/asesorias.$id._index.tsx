@@ -62,6 +62,12 @@ export default function AdvisoryPage() {
         </div>
       ) : null}
 
+      {advisory.status === "confirmada" && roles.started && roles.isTeam && !roles.schedules ? (
+        <div className="notice" role="note">
+          <p>La asesoría ya empezó: el asesor registrará si se realizó o no.</p>
+        </div>
+      ) : null}
+
       <AdvisoryFacts advisory={advisory} icsPath={data.icsPath} />
 
       <section aria-labelledby="necesidad">

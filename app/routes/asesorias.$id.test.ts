@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { addAvailability, confirmAdvisory, getAdvisory, requestAdvisory } from "~/models/advisory.server";
+import { addAvailability, confirmAdvisory, getAdvisory, proposeAdvisoryTime, requestAdvisory } from "~/models/advisory.server";
+import { getIgedByName } from "~/models/iged.server";
 import { listNotifications } from "~/models/notification.server";
 import { getMemberPoints } from "~/models/points.server";
-import { addTeamMember } from "~/models/practice.server";
+import { addTeamMember, changePracticeStage } from "~/models/practice.server";
+import { decideTransfer, requestTransfer } from "~/models/transfer.server";
 import { action, loader } from "~/routes/asesorias.$id._index";
 import { localToUtc, utcToLocal } from "~/utils/advisory-slots";
 import { todayInLima } from "~/utils/dates";
@@ -161,6 +163,41 @@ describe("scheduling", () => {
     expect(await titlesOf(expert.id)).toContainEqual(expect.stringContaining("Asesoría confirmada"));
   });
 
+  test("a confirmed session offers no confirm form, and confirming it again is a 400: it is moved with a reason", async () => {
+    const { id, expert } = await confirmedAdvisory(`${dayIn(5)}T15:00:00.000Z`);
+    const page = await (await load(id, expert.id)).json();
+    expect(page.roles).toMatchObject({ canConfirm: false, canPropose: true, canReschedule: true, canCancel: true });
+    const response = await post(id, expert.id, { intent: "confirm", date: dayIn(7), time: "10:00", minutes: "60", meetingUrl: "https://meet.ejemplo.pe/otra" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.form).toBe("La asesoría ya no admite ese cambio.");
+    expect((await getAdvisory(id))?.startsAt).toBe(`${dayIn(5)}T15:00:00.000Z`);
+  });
+
+  test("who asked for an advisory about a transfer, from the receiving IGED, answers the proposal like the team", async () => {
+    const { practice, difoca } = await publishedPractice();
+    await changePracticeStage({ practiceId: practice.id, actorId: difoca.id, toStage: "avanzado", note: "Consolidada." });
+    const receiver = await createMember({ role: "gestor", iged: "UGEL Huaraz" });
+    const transfer = await requestTransfer({
+      practiceId: practice.id,
+      requestedBy: receiver.id,
+      receivingIgedId: (await getIgedByName("UGEL Huaraz"))!.id,
+      reason: "Queremos adoptar la práctica en nuestras escuelas rurales.",
+      context: "Doce escuelas multigrado de la provincia de Huaraz.",
+    });
+    if (!transfer.ok) throw new Error(transfer.reason);
+    await decideTransfer({ transferId: transfer.id, actorId: difoca.id, accept: true, reason: "" });
+    const expert = await createMember({ role: "experto", iged: null });
+    const request = await requestAdvisory({ practiceId: practice.id, requestedBy: receiver.id, type: "transferencia", transferId: transfer.id, topic: "Adaptar la práctica", needs: NEEDS, modality: "virtual", advisorId: null, startsAt: null, minutes: null });
+    if (!request.ok) throw new Error(request.reason);
+    await proposeAdvisoryTime({ advisoryId: request.id, actorId: difoca.id, advisorId: expert.id, startsAt: `${dayIn(6)}T15:00:00.000Z`, minutes: 60, meetingUrl: "https://meet.ejemplo.pe/t", place: null, note: "Este es el horario del asesor." });
+
+    const page = await (await load(request.id, receiver.id)).json();
+    expect(page.roles).toMatchObject({ isTeam: true, canAccept: true, canCancel: true, canReschedule: true });
+    const accepted = await post(request.id, receiver.id, { intent: "accept" });
+    expect(accepted.status).toBe(302);
+    expect((await getAdvisory(request.id))?.status).toBe("confirmada");
+  });
+
   test("a proposal needs a message for the team", async () => {
     const { id, expert } = await confirmedAdvisory(`${dayIn(5)}T15:00:00.000Z`);
     const response = await post(id, expert.id, { intent: "propose", date: dayIn(9), time: "16:30", minutes: "45", meetingUrl: "https://meet.ejemplo.pe/nueva", note: "" });
@@ -280,6 +317,21 @@ describe("after the session", () => {
     const after = await (await load(id, gestor.id)).json();
     expect(after.commitments.find((c: { id: number }) => c.id === baseline.id)).toMatchObject({ done: true, overdue: false });
     expect(after.history.at(-1)).toMatchObject({ label: "Marcó un compromiso como cumplido", actorName: gestor.name });
+  });
+
+  test("once the session started the team cannot cancel it (400 with why); the advisor still records it", async () => {
+    const startsAt = new Date(Date.now() - 3600_000);
+    startsAt.setUTCMinutes(0, 0, 0);
+    const { id, gestor, expert } = await confirmedAdvisory(startsAt.toISOString());
+    const page = await (await load(id, gestor.id)).json();
+    expect(page.roles).toMatchObject({ started: true, canCancel: false, canReschedule: false });
+    const response = await post(id, gestor.id, { intent: "cancel", reason: "No pudimos conectarnos a la reunión." });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.form).toBe("La asesoría ya empezó: el asesor registrará si se realizó o no.");
+    expect((await getAdvisory(id))?.status).toBe("confirmada");
+    expect((await (await load(id, expert.id)).json()).roles).toMatchObject({ canRecord: true });
+    expect((await post(id, expert.id, { intent: "record", held: "no" })).status).toBe(302);
+    expect((await getAdvisory(id))?.status).toBe("no_realizada");
   });
 
   test("a session that did not happen is recorded without minutes", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { cancelAdvisory, confirmAdvisory, getCalendarToken, requestAdvisory } from "~/models/advisory.server";
+import { addAvailability, cancelAdvisory, confirmAdvisory, getCalendarToken, recordAdvisoryOutcome, requestAdvisory } from "~/models/advisory.server";
 import { loader as icsLoader } from "~/routes/asesorias.$id.ics";
 import { action as indexAction, loader as indexLoader } from "~/routes/asesorias._index";
 import { loader as monthLoader } from "~/routes/asesorias.calendario";
@@ -124,6 +124,24 @@ describe("calendar files", () => {
     const outsider = await createMember({ iged: "DRE Cusco" });
     const refused = await respond(async () => icsLoader({ request: getRequest(`/asesorias/${id}/ics`, await sessionCookieFor(outsider.id)), params: { id: String(id) }, context }));
     expect(refused.status).toBe(403);
+  });
+
+  test("the .ics says how firm the session is: a request is tentative, a confirmed one confirmed, one not held cancelled", async () => {
+    const { practice, gestor } = await publishedPractice();
+    const expert = await createMember({ role: "experto", iged: null });
+    const date = todayInLima(new Date(Date.now() + 9 * DAY));
+    await addAvailability({ advisorId: expert.id, kind: "date", weekday: null, date, startTime: "09:00", endTime: "10:00", sessionMinutes: 60 });
+    const request = await requestAdvisory({ practiceId: practice.id, requestedBy: gestor.id, type: "personalizada", topic: "Plan de mejora", needs: "Orientación para documentar los resultados.", modality: "virtual", advisorId: expert.id, startsAt: `${date}T14:00:00.000Z`, minutes: 60 });
+    if (!request.ok) throw new Error(request.reason);
+    const ics = async () => {
+      const response = await respond(async () => icsLoader({ request: getRequest(`/asesorias/${request.id}/ics`, await sessionCookieFor(gestor.id)), params: { id: String(request.id) }, context }));
+      return (await response.text()).match(/^STATUS:.*$/m)?.[0].trim();
+    };
+    expect(await ics()).toBe("STATUS:TENTATIVE");
+    await confirmAdvisory({ advisoryId: request.id, actorId: expert.id, meetingUrl: "https://meet.ejemplo.pe/m", place: null });
+    expect(await ics()).toBe("STATUS:CONFIRMED");
+    await recordAdvisoryOutcome({ advisoryId: request.id, actorId: expert.id, held: false, attendeeIds: [], summary: "", agreements: "", commitments: [], now: new Date(Date.now() + 10 * DAY) });
+    expect(await ics()).toBe("STATUS:CANCELLED");
   });
 
   test("a request without a time has no .ics yet", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { adjustPoints } from "~/models/points.server";
 import { hideWallPost } from "~/models/wall.server";
 import { loader } from "~/routes/perfil.$id";
 import { createMember } from "../../tests/factories/members";
@@ -37,6 +38,34 @@ describe("/perfil/:id, the member's wall posts", () => {
       const posts = await wallPostsSeenBy(author.id, viewer);
       expect(posts.find((p) => p.link === `/iniciativas/${initiative.id}`)).toMatchObject({ kind: "Iniciativa", status: "En curso", hidden: true });
       expect(posts).toHaveLength(2);
+    }
+  });
+});
+
+describe("/perfil/:id, the points history", () => {
+  test("a visitor and another member read no moderation reasons nor hidden titles; the member and DIFOCA do", async () => {
+    const author = await createMember({ iged: "UGEL Huaraz" });
+    const difoca = await createMember({ role: "difoca", iged: null });
+    const other = await createMember();
+    const hidden = await makeChallenge({ authorId: author.id, title: "Caso de acoso en la IE 3021" });
+    await hideWallPost({ postId: hidden.id, actorId: difoca.id, reason: "Expone a una menor de edad." });
+    await adjustPoints({ userId: author.id, points: -5, reason: "Puntos duplicados por error.", actorId: difoca.id });
+    const historyOf = async (viewerId: number | null) => {
+      const cookie = viewerId === null ? undefined : await sessionCookieFor(viewerId);
+      const response = await respond(() => loader({ request: getRequest(`/perfil/${author.id}`, cookie), params: { id: String(author.id) }, context }));
+      return JSON.stringify((await response.json()).points.entries);
+    };
+    for (const viewer of [null, other.id]) {
+      const history = await historyOf(viewer);
+      expect(history).toContain("Desafío publicado");
+      expect(history).not.toMatch(/acoso|menor de edad|duplicados/);
+      expect(history).not.toContain(`/desafios/${hidden.id}`);
+    }
+    for (const viewer of [author.id, difoca.id]) {
+      const history = await historyOf(viewer);
+      expect(history).toContain("Publicación ocultada por DIFOCA: Expone a una menor de edad.");
+      expect(history).toContain("Caso de acoso en la IE 3021");
+      expect(history).toContain("Puntos duplicados por error.");
     }
   });
 });

@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const seesHiddenPosts = isOwnProfile || can(viewer, "walls.moderate");
   const [allPractices, points, { badges }, tier, wallPosts] = await Promise.all([
     listPracticesOfMember(member.id),
-    loadMemberPoints(member.id),
+    loadMemberPoints(member.id, viewer),
     loadMemberBadges(member.id),
     getMemberTierSummary(member.id),
     listWallPostsOfMember(member.id, { includeHidden: seesHiddenPosts }),

@@ -32,7 +32,7 @@ import { ADVISORY_EVENT_LABELS, ADVISORY_STATUS_LABELS, ADVISORY_TYPE_LABELS, CO
 import { DEFAULT_TIME_ZONE, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES, utcToLocal } from "~/utils/advisory-slots";
 import { readOutcomeForm, readReason, readReschedule, readScheduleForm } from "~/utils/advisory-validation.server";
 import { requireUser, type CurrentUser } from "~/utils/auth.server";
-import { calendarResponse, renderCalendar, type CalendarEntry } from "~/utils/calendar.server";
+import { calendarResponse, renderCalendar, type CalendarEntry, type CalendarStatus } from "~/utils/calendar.server";
 import { issuerOrigin } from "~/utils/credentials.server";
 import { formatDate, formatDateTime, LOCALE, todayInLima } from "~/utils/dates";
 import { formValues, type FieldErrors } from "~/utils/forms.server";
@@ -211,7 +211,8 @@ const OPEN: AdvisoryStatus[] = ["solicitada", "propuesta", "confirmada"];
 
 /** What the member may do with this advisory; the model checks every step again. */
 function rolesOf(user: CurrentUser, advisory: AdvisoryDetail, now: Date) {
-  const isTeam = advisory.team.some((m) => m.id === user.id);
+  // Who asked is on the team's side even when not on the practice's team (a transfer's participant).
+  const isTeam = advisory.team.some((m) => m.id === user.id) || advisory.requestedBy.id === user.id;
   const isAdvisor = advisory.advisor?.id === user.id;
   const isDifoca = can(user, "advisories.manage");
   const schedules = isAdvisor || isDifoca;
@@ -227,8 +228,9 @@ function rolesOf(user: CurrentUser, advisory: AdvisoryDetail, now: Date) {
     // Without an advisor only DIFOCA proposes, choosing one in the same form.
     canPropose: schedules && open && (advisory.advisor !== null || isDifoca),
     canAccept: isTeam && advisory.status === "propuesta",
-    canReschedule: (isTeam || schedules) && open && advisory.advisor !== null && advisory.startsAt !== null,
-    canCancel: (isTeam || schedules) && open,
+    // Once the session started the team no longer moves or cancels it: the advisor records what happened.
+    canReschedule: (schedules || (isTeam && !started)) && open && advisory.advisor !== null && advisory.startsAt !== null,
+    canCancel: (schedules || (isTeam && !started)) && open,
     canRecord: schedules && recordable && started,
     /** The record form appears once the session has started. */
     recordsLater: schedules && recordable && !started,
@@ -340,6 +342,8 @@ function refused(reason: AdvisoryRefusal, intent: string, values: Record<string,
     slot_taken: "Ese horario acaba de ser reservado por otro equipo. Elige otro.",
     wrong_status: "La asesoría ya no admite ese cambio.",
     not_yet: "Podrás registrar el acta cuando haya empezado la asesoría.",
+    started: "La asesoría ya empezó: el asesor registrará si se realizó o no.",
+    already_assigned: "Otra persona ya asignó esta asesoría.",
     bad_transfer: "Elige una transferencia en curso de esta práctica.",
   };
   if (reason === "not_found") throw notFound(NOT_FOUND);
@@ -430,7 +434,7 @@ export async function handleAdvisoryAction(request: Request, params: Params, now
         }
         return invalid(intent, errors, values);
       }
-      const result = await rescheduleAdvisory({ advisoryId: advisory.id, actorId: user.id, ...form.data });
+      const result = await rescheduleAdvisory({ advisoryId: advisory.id, actorId: user.id, ...form.data, now });
       if (!result.ok) return refused(result.reason, intent, values, roles.schedules);
       return done(
         roles.schedules ? "Se reprogramó la asesoría. Avisamos a las personas involucradas." : "Se pidió el cambio de horario. El asesor debe confirmarlo.",
@@ -441,7 +445,7 @@ export async function handleAdvisoryAction(request: Request, params: Params, now
       if (!involved) throw forbidden();
       const form = readReason(formData);
       if (!form.success) return invalid(intent, form.errors, form.values);
-      const result = await cancelAdvisory({ advisoryId: advisory.id, actorId: user.id, reason: form.data.reason });
+      const result = await cancelAdvisory({ advisoryId: advisory.id, actorId: user.id, reason: form.data.reason, now });
       if (!result.ok) return refused(result.reason, intent, values, roles.schedules);
       return done("Se canceló la asesoría. Avisamos a las personas involucradas.");
     }
@@ -480,6 +484,16 @@ export async function handleAdvisoryAction(request: Request, params: Params, now
 // ---------------------------------------------------------------------------------------------
 // Calendar files
 
+/** Requests and proposals are not settled yet; sessions called off or not held are cancelled. */
+const CALENDAR_STATUS: Record<AdvisoryStatus, CalendarStatus> = {
+  solicitada: "tentative",
+  propuesta: "tentative",
+  confirmada: "confirmed",
+  realizada: "confirmed",
+  cancelada: "cancelled",
+  no_realizada: "cancelled",
+};
+
 /** One advisory as a calendar event; the same uid in the download and the feed, so apps keep one copy. */
 function calendarEntry(advisory: CalendarAdvisory, origin: string): CalendarEntry {
   const lines = [
@@ -499,7 +513,7 @@ function calendarEntry(advisory: CalendarAdvisory, origin: string): CalendarEntr
     endsAt: advisory.endsAt,
     location: advisory.place ?? advisory.meetingUrl,
     url: `${origin}/asesorias/${advisory.id}`,
-    cancelled: advisory.status === "cancelada",
+    status: CALENDAR_STATUS[advisory.status],
     updatedAt: advisory.updatedAt,
   };
 }

@@ -4,6 +4,15 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { formatDateTime } from "~/utils/dates";
 
+/** How firm a session is: calendar apps show tentative and cancelled events differently. */
+export type CalendarStatus = "confirmed" | "tentative" | "cancelled";
+
+const ICAL_STATUS: Record<CalendarStatus, ICalEventStatus> = {
+  confirmed: ICalEventStatus.CONFIRMED,
+  tentative: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
 export interface CalendarEntry {
   /** Stable across changes, e.g. "asesoria-12": calendar apps update the event instead of adding one. */
   uid: string;
@@ -15,7 +24,10 @@ export interface CalendarEntry {
   endsAt: string;
   location: string | null;
   url: string;
-  cancelled: boolean;
+  /** Confirmed when left out. */
+  status?: CalendarStatus;
+  /** @deprecated Use `status`; kept for callers written before it. */
+  cancelled?: boolean;
   updatedAt: string;
 }
 
@@ -39,7 +51,7 @@ export function renderCalendar(input: { name: string; origin: string; entries: C
       description: `${entry.description}\n\nHora de Lima: ${formatDateTime(entry.startsAt)}\n${entry.url}`,
       location: entry.location ?? undefined,
       url: entry.url,
-      status: entry.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: ICAL_STATUS[entry.status ?? (entry.cancelled ? "cancelled" : "confirmed")],
     });
   }
   return calendar.toString();

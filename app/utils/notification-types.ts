@@ -35,6 +35,7 @@ export const NOTIFICATION_TYPES = {
   advisory_proposed: { label: "Nuevo horario propuesto", email: true },
   advisory_rescheduled: { label: "Asesoría reprogramada", email: true },
   advisory_cancelled: { label: "Asesoría cancelada", email: true },
+  advisory_unassigned: { label: "Asesoría asignada a otro asesor", email: true },
   advisory_minutes: { label: "Acta de asesoría", email: false },
   // Transfers
   transfer_requested: { label: "Solicitud de transferencia", email: true },
