@@ -526,6 +526,8 @@ export interface TransferTable {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** When it was completed, closed or declined; null while it is pending, ongoing or suspended. */
+  endedAt: string | null;
 }
 
 export interface TransferParticipantTable {

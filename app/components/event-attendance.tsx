@@ -36,6 +36,8 @@ export function AttendanceList({ registrations, started, actionData }: { registr
             {registrations.map((r) => (
               <tr key={r.userId}>
                 <td>
+                  {/* An unticked box sends nothing: this says the row was on the list, so only its people change. */}
+                  <input type="hidden" name="listed" value={r.userId} />
                   <input
                     type="checkbox"
                     name="attended"

@@ -39,6 +39,13 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; h
         <dt>Cupos</dt>
         <dd>{event.seats}</dd>
       </dl>
+      {event.reportHref ? (
+        <p className="event-card__report">
+          <Link to={event.reportHref}>
+            Reporte de sistematización<span className="visually-hidden"> de «{event.title}»</span>
+          </Link>
+        </p>
+      ) : null}
     </li>
   );
 }

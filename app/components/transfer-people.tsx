@@ -1,5 +1,6 @@
 // The responsible people of a transfer, on each side: the practice's team and the receiving IGED's
-// team. DIFOCA and the responsible people may add someone by e-mail or take someone off.
+// team. DIFOCA may add someone by e-mail to either side or take someone off; a responsible person
+// only on their own side. A side always keeps one person.
 import { Form } from "@remix-run/react";
 import { Field, FormError, SelectField } from "~/components/forms";
 import { failedFor } from "~/components/transfer-forms";
@@ -18,8 +19,15 @@ interface Props {
   sourceLabel: string;
   receivingLabel: string;
   canManage: boolean;
+  managedSides: ("source" | "receiving")[];
   actionData?: TransferActionData;
 }
+
+const WHO_MAY_JOIN: Record<"source" | "receiving" | "both", string> = {
+  source: "Debe tener una cuenta activa y ser del equipo de la práctica o de una IGED que la lidera o comparte.",
+  receiving: "Debe tener una cuenta activa en la IGED receptora.",
+  both: "Del lado de la práctica, alguien de su equipo o de una IGED que la lidera o comparte; del lado receptor, alguien de la IGED receptora. Debe tener una cuenta activa.",
+};
 
 function Side({ id, title, people, canManage }: { id: string; title: string; people: TransferPerson[]; canManage: boolean }) {
   return (
@@ -36,7 +44,7 @@ function Side({ id, title, people, canManage }: { id: string; title: string; peo
                 {person.position ? ` · ${person.position}` : ""}
                 {person.igedName ? ` · ${person.igedName}` : ""}
               </span>
-              {canManage ? (
+              {canManage && people.length > 1 ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove-participant" />
                   <input type="hidden" name="userId" value={person.userId} />
@@ -53,17 +61,18 @@ function Side({ id, title, people, canManage }: { id: string; title: string; peo
   );
 }
 
-export function TransferPeople({ source, receiving, sourceLabel, receivingLabel, canManage, actionData }: Props) {
+export function TransferPeople({ source, receiving, sourceLabel, receivingLabel, canManage, managedSides, actionData }: Props) {
   const failedAdd = failedFor(actionData, "add-participant");
   const failedRemove = failedFor(actionData, "remove-participant");
+  const manages = (side: "source" | "receiving") => canManage && managedSides.includes(side);
   return (
     <>
       <FormError message={failedRemove?.errors.form ?? failedRemove?.errors.userId} />
       <div className="transfer-people">
-        <Side id="responsables-origen" title={`Equipo de la práctica: ${sourceLabel}`} people={source} canManage={canManage} />
-        <Side id="responsables-receptora" title={`Equipo de la IGED receptora: ${receivingLabel}`} people={receiving} canManage={canManage} />
+        <Side id="responsables-origen" title={`Equipo de la práctica: ${sourceLabel}`} people={source} canManage={manages("source")} />
+        <Side id="responsables-receptora" title={`Equipo de la IGED receptora: ${receivingLabel}`} people={receiving} canManage={manages("receiving")} />
       </div>
-      {canManage ? (
+      {canManage && managedSides.length > 0 ? (
         <details className="transfer-details" open={failedAdd ? true : undefined}>
           <summary>Agregar una persona responsable</summary>
           <Form method="post" className="form">
@@ -77,12 +86,16 @@ export function TransferPeople({ source, receiving, sourceLabel, receivingLabel,
               maxLength={254}
               defaultValue={failedAdd?.values.email}
               errors={failedAdd?.errors}
-              hint="El correo con el que ingresa a la plataforma. Debe tener una cuenta activa."
+              hint={`El correo con el que ingresa a la plataforma. ${WHO_MAY_JOIN[managedSides.length > 1 ? "both" : managedSides[0]!]}`}
             />
-            <SelectField label="Lado" name="side" required defaultValue={failedAdd?.values.side ?? "receiving"} errors={failedAdd?.errors}>
-              <option value="source">Equipo de la práctica</option>
-              <option value="receiving">Equipo de la IGED receptora</option>
-            </SelectField>
+            {managedSides.length > 1 ? (
+              <SelectField label="Lado" name="side" required defaultValue={failedAdd?.values.side ?? "receiving"} errors={failedAdd?.errors}>
+                <option value="source">Equipo de la práctica</option>
+                <option value="receiving">Equipo de la IGED receptora</option>
+              </SelectField>
+            ) : (
+              <input type="hidden" name="side" value={managedSides[0]} />
+            )}
             <button type="submit" className="button--secondary">
               Agregar
             </button>

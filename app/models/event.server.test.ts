@@ -9,6 +9,7 @@ import {
   updateEvent,
   getEventReport,
   getRegistration,
+  listEventsForFeedback,
   listTestimonials,
   recordAttendance,
   registerForEvent,
@@ -131,6 +132,20 @@ describe("registration", () => {
     expect(await cancelRegistration({ eventId: id, userId: member.id })).toEqual({ ok: false, reason: "finished" });
     expect((await getRegistration(id, member.id))?.status).toBe("inscrito");
   });
+
+  test("someone whose attendance is recorded cannot cancel: the seat and the points stay", async () => {
+    const { id } = await makeEvent({ startsOn: dayIn(0), endsOn: dayIn(1), capacity: 1 });
+    const [member, waiting] = [await createMember(), await createMember()];
+    await register(id, member.id);
+    expect(await register(id, waiting.id)).toBe("en_espera");
+    const code = await setAttendanceCode({ eventId: id, enabled: true });
+    expect(await checkInWithCode({ eventId: id, userId: member.id, code: code! })).toEqual({ ok: true });
+
+    expect(await cancelRegistration({ eventId: id, userId: member.id })).toEqual({ ok: false, reason: "attended" });
+    expect(await getRegistration(id, member.id)).toMatchObject({ status: "inscrito", attended: 1 });
+    expect((await getRegistration(id, waiting.id))?.status).toBe("en_espera");
+    expect(await totalPoints(member.id)).toBe(ATTENDANCE_POINTS);
+  });
 });
 
 describe("attendance", () => {
@@ -149,12 +164,37 @@ describe("attendance", () => {
     expect(await totalPoints(member.id)).toBe(ATTENDANCE_POINTS);
     expect(await getRegistration(id, member.id)).toMatchObject({ attended: 1, attendanceSource: "lista" });
 
-    await recordAttendance({ eventId: id, actorId: difoca.id, attendedUserIds: [] });
+    // Un-ticking: the list says who was on it; the unticked among them lose their attendance.
+    await recordAttendance({ eventId: id, actorId: difoca.id, attendedUserIds: [], listedUserIds: [member.id, absent.id] });
     expect(await totalPoints(member.id)).toBe(0);
     expect(await getRegistration(id, member.id)).toMatchObject({ attended: 0, attendanceSource: null });
 
     await recordAttendance({ eventId: id, actorId: difoca.id, attendedUserIds: [member.id] });
     expect(await totalPoints(member.id)).toBe(ATTENDANCE_POINTS);
+    expect((await checkLedgerTotals()).differences).toEqual([]);
+  });
+
+  test("a check-in by code survives a list saved without them, and the list never undoes it", async () => {
+    const { id, difoca } = await makeEvent({ startsOn: dayIn(0), endsOn: dayIn(1) });
+    const [ticked, byCode, unticked] = [await createMember(), await createMember(), await createMember()];
+    for (const m of [ticked, byCode, unticked]) await register(id, m.id);
+    // DIFOCA loaded the list with two people, then someone checked in with the day's code.
+    await recordAttendance({ eventId: id, actorId: difoca.id, attendedUserIds: [unticked.id], listedUserIds: [unticked.id] });
+    const code = await setAttendanceCode({ eventId: id, enabled: true });
+    expect(await checkInWithCode({ eventId: id, userId: byCode.id, code: code! })).toEqual({ ok: true });
+
+    // The list saved from the page loaded before the check-in: byCode is not on it.
+    expect(await recordAttendance({ eventId: id, actorId: difoca.id, attendedUserIds: [ticked.id], listedUserIds: [ticked.id, unticked.id] })).toEqual({ ok: true, attendees: 2 });
+    expect(await getRegistration(id, byCode.id)).toMatchObject({ attended: 1, attendanceSource: "codigo" });
+    expect(await totalPoints(byCode.id)).toBe(ATTENDANCE_POINTS);
+    expect(await getRegistration(id, unticked.id)).toMatchObject({ attended: 0 });
+    expect(await totalPoints(unticked.id)).toBe(0);
+    expect(await totalPoints(ticked.id)).toBe(ATTENDANCE_POINTS);
+
+    // Even listed and unticked, an attendance typed with the code stays.
+    await recordAttendance({ eventId: id, actorId: difoca.id, attendedUserIds: [ticked.id], listedUserIds: [ticked.id, byCode.id, unticked.id] });
+    expect(await getRegistration(id, byCode.id)).toMatchObject({ attended: 1, attendanceSource: "codigo" });
+    expect(await totalPoints(byCode.id)).toBe(ATTENDANCE_POINTS);
     expect((await checkLedgerTotals()).differences).toEqual([]);
   });
 
@@ -285,5 +325,18 @@ describe("the systematization report", () => {
       recommendations: ["Incluir la práctica en el PAT"],
     });
     expect(await getEventReport(999_999)).toBeUndefined();
+  });
+});
+
+describe("events for linking feedback", () => {
+  test("only events that have begun where the practice was presented", async () => {
+    const { practice } = await publishedPractice({ title: "Brigadas escolares en Nasca" });
+    const past = await makeEvent({ startsOn: dayIn(-3) });
+    const today = await makeEvent({ startsOn: dayIn(0), endsOn: dayIn(1) });
+    const upcoming = await makeEvent({ startsOn: dayIn(5) });
+    const elsewhere = await makeEvent({ startsOn: dayIn(-2) });
+    for (const event of [past, today, upcoming]) await setEventPractices({ eventId: event.id, items: [{ practiceId: practice.id, commentatorId: null }] });
+    expect(elsewhere.id).toBeGreaterThan(0);
+    expect((await listEventsForFeedback(practice.id)).map((e) => e.id)).toEqual([today.id, past.id]);
   });
 });

@@ -20,7 +20,8 @@ export type EventRefusal =
   | "not_started" // a code or a testimonial before the event began
   | "wrong_code"
   | "no_code" // the event does not take attendance by code
-  | "not_attendee"; // a testimonial from someone who did not attend
+  | "not_attendee" // a testimonial from someone who did not attend
+  | "attended"; // cancelling a registration whose attendance is already recorded
 
 export type EventResult<T = object> = ({ ok: true } & T) | { ok: false; reason: EventRefusal };
 
@@ -188,8 +189,9 @@ export async function cancelRegistration(input: { eventId: number; userId: numbe
     const event = await loadEvent(input.eventId, trx);
     if (!event) return refuse("not_found");
     if (event.endsOn < todayInLima()) return refuse("finished");
-    const existing = await trx.selectFrom("eventRegistrations").select(["id", "status"]).where("eventId", "=", event.id).where("userId", "=", input.userId).executeTakeFirst();
+    const existing = await trx.selectFrom("eventRegistrations").select(["id", "status", "attended"]).where("eventId", "=", event.id).where("userId", "=", input.userId).executeTakeFirst();
     if (!existing || existing.status === "cancelado") return { ok: true } as const;
+    if (existing.attended === 1) return refuse("attended");
     const now = nowIso();
     await trx.updateTable("eventRegistrations").set({ status: "cancelado", updatedAt: now }).where("id", "=", existing.id).execute();
     if (existing.status === "inscrito") await promoteFromWaitingList(event, trx);
@@ -247,18 +249,38 @@ function eventInstant(event: { startsOn: string }): string {
 
 /**
  * DIFOCA ticks who attended among the registered (and may add members who came unregistered):
- * each attendee earns the points once; un-ticking takes them back.
+ * each attendee earns the points once; un-ticking takes them back. Only the people of the list
+ * DIFOCA saw (`listedUserIds`) and those ticked change: someone who checked in with the day's code
+ * after the list was loaded is not on it, and a check-in by code is never undone by the list.
  */
-export async function recordAttendance(input: { eventId: number; actorId: number; attendedUserIds: number[] }, db: DB = getDb()): Promise<EventResult<{ attendees: number }>> {
+export async function recordAttendance(
+  input: { eventId: number; actorId: number; attendedUserIds: number[]; listedUserIds?: number[] },
+  db: DB = getDb(),
+): Promise<EventResult<{ attendees: number }>> {
   return writeTransaction(db, async (trx) => {
     const event = await loadEvent(input.eventId, trx);
     if (!event) return refuse("not_found");
     if (event.startsOn > todayInLima()) return refuse("not_started");
     const attended = new Set(input.attendedUserIds);
-    const registered = await trx.selectFrom("eventRegistrations").select("userId").where("eventId", "=", event.id).execute();
-    const everyone = new Set([...registered.map((r) => r.userId), ...attended]);
-    for (const userId of everyone) await setAttended(event.id, userId, attended.has(userId), "lista", input.actorId, eventInstant(event), trx);
-    return { ok: true, attendees: attended.size } as const;
+    const byCode = await trx
+      .selectFrom("eventRegistrations")
+      .select("userId")
+      .where("eventId", "=", event.id)
+      .where("attended", "=", 1)
+      .where("attendanceSource", "=", "codigo")
+      .execute();
+    const keep = new Set([...attended, ...byCode.map((r) => r.userId)]);
+    for (const userId of attended) await setAttended(event.id, userId, true, "lista", input.actorId, eventInstant(event), trx);
+    for (const userId of new Set(input.listedUserIds ?? [])) {
+      if (!keep.has(userId)) await setAttended(event.id, userId, false, "lista", input.actorId, eventInstant(event), trx);
+    }
+    const { n } = await trx
+      .selectFrom("eventRegistrations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("eventId", "=", event.id)
+      .where("attended", "=", 1)
+      .executeTakeFirstOrThrow();
+    return { ok: true, attendees: Number(n) } as const;
   });
 }
 
@@ -538,11 +560,12 @@ export async function listPracticeOptionsForEvent(eventId: number | null, db: DB
     .execute();
 }
 
-/** Past events where an expert commented practices, for linking feedback to one of them. */
+/** Events that have begun where the practice was presented, for linking feedback to one of them. */
 export async function listEventsForFeedback(practiceId: number, db: DB = getDb()) {
   return db
     .selectFrom("events")
     .select(["events.id", "events.title", "events.startsOn"])
+    .where("events.startsOn", "<=", todayInLima())
     .where((eb) =>
       eb.exists(eb.selectFrom("eventPractices").select("eventPractices.eventId").whereRef("eventPractices.eventId", "=", "events.id").where("eventPractices.practiceId", "=", practiceId)),
     )

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { AdvisoryStatus, AdvisoryType, EventType, IgedType, PracticeStatus, RegistrationStatus, Role, Stage, TransferStage, TransferStatus, WallKind } from "../../db/schema";
 import { listCatalog, type CatalogFilters } from "~/models/practice.server";
 import { listTiers, tiersForMembers } from "~/models/tier.server";
+import { transferActiveInYear, transferOpenInYear } from "~/models/transfer.server";
 import { todayInLima } from "~/utils/dates";
 import { TRANSFER_STAGE_LABELS, TRANSFER_STATUS_LABELS } from "~/utils/transfer-labels";
 import { getDb, type DB } from "~/utils/db.server";
@@ -291,9 +292,7 @@ export async function listActivitiesForExport(year: number, db: DB = getDb()): P
         "receivingRegion.name as receivingRegionName",
         "source.name as sourceIgedName",
       ])
-      .where("transfers.status", "in", ["en_curso", "suspendida", "completada"])
-      .where("transfers.createdAt", "<", end)
-      .where((eb) => eb.or([eb("transfers.completedAt", "is", null), eb("transfers.completedAt", ">=", start)]))
+      .where(transferActiveInYear(year))
       .execute(),
   ]);
 
@@ -451,9 +450,8 @@ export interface TransferExportRow {
   advisories: number;
 }
 
-/** Every transfer that was active in a year (requested before its end, not finished before its start), declined ones too. */
+/** Every transfer open at some point of a year (requested before its end, not ended before its start), declined ones too. */
 export async function listTransfersForExport(year: number, db: DB = getDb()): Promise<TransferExportRow[]> {
-  const { start, end } = limaYear(year);
   const rows = await db
     .selectFrom("transfers")
     .innerJoin("practices", "practices.id", "transfers.practiceId")
@@ -484,8 +482,7 @@ export async function listTransfersForExport(year: number, db: DB = getDb()): Pr
           .where("advisories.status", "=", "realizada")
           .as("advisories"),
     ])
-    .where("transfers.createdAt", "<", end)
-    .where((eb) => eb.or([eb("transfers.completedAt", "is", null), eb("transfers.completedAt", ">=", start)]))
+    .where(transferOpenInYear(year))
     .orderBy("transfers.createdAt")
     .orderBy("transfers.id")
     .execute();

@@ -7,13 +7,16 @@ import { getMemberPoints } from "~/models/points.server";
 import { changePracticeStage } from "~/models/practice.server";
 import { currentYear, membersMeetingRequirement } from "~/models/tier.server";
 import {
+  addTransferParticipant,
   advanceTransfer,
   changeTransferStatus,
+  countTransfersInYear,
   decideTransfer,
   getTransfer,
   listTransfers,
   listTransfersOfPractice,
   membersWithCompletedTransfer,
+  removeTransferParticipant,
   requestTransfer,
   transferFlows,
   type TransferStage,
@@ -107,6 +110,103 @@ describe("requesting a transfer", () => {
     expect(transfer!.steps).toMatchObject([{ type: "requested", toStage: "solicitud", note: REASON, occurredOn: today() }]);
     const toDifoca = await listNotifications(difoca.id);
     expect(toDifoca.some((n) => n.link === `/transferencias/${result.id}` && n.title.includes("UGEL Huaraz"))).toBe(true);
+  });
+});
+
+describe("DIFOCA requesting on behalf of an IGED", () => {
+  test("names an active member of the receiving IGED, who becomes its responsible person; DIFOCA never is one", async () => {
+    const { practice, team, difoca } = await advancedPractice();
+    const huaraz = await igedId("UGEL Huaraz");
+    const ask = (receivingContactId?: number) => requestTransfer({ practiceId: practice.id, requestedBy: difoca.id, receivingIgedId: huaraz, receivingContactId, reason: REASON, context: CONTEXT });
+    expect(await ask()).toEqual({ ok: false, reason: "contact_required" });
+    const elsewhere = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+    expect(await ask(elsewhere.id)).toEqual({ ok: false, reason: "not_receiving_member" });
+    const otherDifoca = await createMember({ role: "difoca", iged: null });
+    expect(await ask(otherDifoca.id)).toEqual({ ok: false, reason: "not_receiving_member" });
+
+    const contact = await createMember({ role: "gestor", iged: "UGEL Huaraz" });
+    const result = await ask(contact.id);
+    if (!result.ok) throw new Error(result.reason);
+    const transfer = await getTransfer(result.id);
+    expect(transfer!.requestedBy.id).toBe(difoca.id);
+    expect(transfer!.participants.map((p) => [p.userId, p.side]).sort()).toEqual([[contact.id, "receiving"], [team.id, "source"]].sort());
+    // The contact is told of the request like every responsible person.
+    expect((await listNotifications(contact.id)).some((n) => n.link === `/transferencias/${result.id}`)).toBe(true);
+  });
+});
+
+describe("the responsible people", () => {
+  test("each side holds only its own people; a responsible person manages only their side; DIFOCA manages both and is never added", async () => {
+    const { practice, team, difoca } = await advancedPractice({ sharedWith: ["UGEL Yauli"] });
+    const { result, asker: receiver } = await request(practice.id, "UGEL Huaraz");
+    if (!result.ok) throw new Error(result.reason);
+    const id = result.id;
+    const add = (actorId: number, userId: number, side: "source" | "receiving") => addTransferParticipant({ transferId: id, actorId, userId, side });
+    const [huarazColleague, nascaColleague, yauliColleague, outsider] = await Promise.all([
+      createMember({ iged: "UGEL Huaraz", name: "Carmen Rojas Valverde" }),
+      createMember({ iged: "UGEL Nasca" }),
+      createMember({ iged: "UGEL Yauli" }),
+      createMember({ iged: "DRE Junín" }),
+    ]);
+
+    // Nobody outside the transfer adds anyone.
+    expect(await add(outsider.id, outsider.id, "receiving")).toEqual({ ok: false, reason: "not_allowed" });
+    // The receiving side: only people of the receiving IGED, added by its own people.
+    expect(await add(receiver.id, outsider.id, "receiving")).toEqual({ ok: false, reason: "not_receiving_member" });
+    expect(await add(receiver.id, nascaColleague.id, "source")).toEqual({ ok: false, reason: "wrong_side" });
+    expect(await add(team.id, huarazColleague.id, "receiving")).toEqual({ ok: false, reason: "wrong_side" });
+    expect(await add(receiver.id, huarazColleague.id, "receiving")).toEqual({ ok: true });
+    expect(await add(receiver.id, huarazColleague.id, "receiving")).toEqual({ ok: false, reason: "already_participant" });
+    // The source side: the practice's team and the people of the IGEDs that lead or share it.
+    expect(await add(team.id, outsider.id, "source")).toEqual({ ok: false, reason: "not_source_member" });
+    expect(await add(team.id, huarazColleague.id, "source")).toEqual({ ok: false, reason: "already_participant" });
+    expect(await add(team.id, nascaColleague.id, "source")).toEqual({ ok: true });
+    expect(await add(difoca.id, yauliColleague.id, "source")).toEqual({ ok: true });
+    // DIFOCA follows every transfer; it is never one of its responsible people.
+    const otherDifoca = await createMember({ role: "difoca", iged: null });
+    expect(await add(difoca.id, otherDifoca.id, "receiving")).toEqual({ ok: false, reason: "difoca_participant" });
+    expect(await add(receiver.id, difoca.id, "receiving")).toEqual({ ok: false, reason: "difoca_participant" });
+
+    const transfer = await getTransfer(id);
+    expect(transfer!.participants.map((p) => [p.userId, p.side]).sort()).toEqual(
+      [[team.id, "source"], [nascaColleague.id, "source"], [yauliColleague.id, "source"], [receiver.id, "receiving"], [huarazColleague.id, "receiving"]].sort(),
+    );
+    expect(transfer!.steps.filter((s) => s.type === "note").map((s) => [s.note, s.actorName])).toEqual([
+      ["Agregó a Carmen Rojas Valverde como responsable de la IGED receptora.", receiver.name],
+      [`Agregó a ${nascaColleague.name} como responsable del equipo de la práctica.`, team.name],
+      [`Agregó a ${yauliColleague.name} como responsable del equipo de la práctica.`, difoca.name],
+    ]);
+    expect((await listNotifications(huarazColleague.id)).map((n) => n.type)).toContain("transfer_participant");
+  });
+
+  test("people are taken off only by their own side or DIFOCA, never the last one of a side, and it is kept in the history", async () => {
+    const { id, team, receiver, difoca } = await ongoingTransfer();
+    const remove = (actorId: number, userId: number) => removeTransferParticipant({ transferId: id, actorId, userId });
+    expect(await remove(receiver.id, team.id)).toEqual({ ok: false, reason: "wrong_side" });
+    expect(await remove(receiver.id, receiver.id)).toEqual({ ok: false, reason: "last_participant" });
+    expect(await remove(difoca.id, team.id)).toEqual({ ok: false, reason: "last_participant" });
+    const outsider = await createMember({ iged: "UGEL Huaraz" });
+    expect(await remove(outsider.id, receiver.id)).toEqual({ ok: false, reason: "not_allowed" });
+
+    const colleague = await createMember({ iged: "UGEL Huaraz", name: "Luis Ramos Quispe" });
+    expect(await addTransferParticipant({ transferId: id, actorId: receiver.id, userId: colleague.id, side: "receiving" })).toEqual({ ok: true });
+    expect(await remove(team.id, colleague.id)).toEqual({ ok: false, reason: "wrong_side" });
+    expect(await remove(receiver.id, colleague.id)).toEqual({ ok: true });
+    expect(await remove(receiver.id, colleague.id)).toEqual({ ok: false, reason: "not_member" });
+    // A receiving person may hand over: add a colleague, then step down.
+    expect(await addTransferParticipant({ transferId: id, actorId: difoca.id, userId: colleague.id, side: "receiving" })).toEqual({ ok: true });
+    expect(await remove(receiver.id, receiver.id)).toEqual({ ok: true });
+
+    const transfer = await getTransfer(id);
+    expect(transfer!.participants.map((p) => [p.userId, p.side]).sort()).toEqual([[colleague.id, "receiving"], [team.id, "source"]].sort());
+    expect(transfer!.steps.filter((s) => s.type === "note").map((s) => s.note)).toEqual([
+      "Agregó a Luis Ramos Quispe como responsable de la IGED receptora.",
+      "Quitó a Luis Ramos Quispe como responsable de la IGED receptora.",
+      "Agregó a Luis Ramos Quispe como responsable de la IGED receptora.",
+      `Quitó a ${receiver.name} como responsable de la IGED receptora.`,
+    ]);
+    // A note written today does not stop recording a stage reached earlier today.
+    expect((await move(id, colleague.id, "acuerdo")).ok).toBe(true);
   });
 });
 
@@ -311,5 +411,50 @@ describe("reading transfers", () => {
     const adopted = await listTransfersOfPractice(practice.id);
     expect(adopted.map((t) => t.id).sort((a, b) => a - b)).toEqual(sorted(toHuaraz.id, toPasco.id, old.id));
     expect(adopted.find((t) => t.id === toHuaraz.id)).toMatchObject({ receivingIgedName: "UGEL Huaraz", receivingRegionName: "Áncash", stage: "acuerdo", status: "en_curso" });
+  });
+});
+
+describe("the years a transfer belongs to", () => {
+  test("a declined request ends when it is declined: it is not in the lists of later years nor counted as a process", async () => {
+    const { practice, difoca } = await advancedPractice({ lead: "DRE Cusco" });
+    const year = currentYear();
+    const countBefore = await countTransfersInYear(year - 2);
+    const asker = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+    const asked = await requestTransfer({ practiceId: practice.id, requestedBy: asker.id, receivingIgedId: await igedId("UGEL Yauli"), reason: REASON, context: CONTEXT, at: `${year - 2}-03-12T15:00:00.000Z` });
+    if (!asked.ok) throw new Error(asked.reason);
+    expect(await decideTransfer({ transferId: asked.id, actorId: difoca.id, accept: false, reason: "Falta sustento.", at: `${year - 2}-03-20T15:00:00.000Z` })).toEqual({ ok: true });
+    expect((await getTransfer(asked.id))!.endedAt).toBe(`${year - 2}-03-20T15:00:00.000Z`);
+
+    const ids = async (y: number) => (await listTransfers({ practiceId: practice.id, year: y })).items.map((t) => t.id);
+    expect(await ids(year - 2)).toEqual([asked.id]);
+    expect(await ids(year - 1)).toEqual([]);
+    expect(await ids(year)).toEqual([]);
+    // Declined, it never was a process.
+    expect(await countTransfersInYear(year - 2)).toEqual(countBefore);
+    expect((await transferFlows({ year: year - 2 })).some((f) => f.from === "cusco" && f.to === "junin")).toBe(false);
+  });
+
+  test("a transfer closed last year counts in last year's figures and not in this year's; one withdrawn before acceptance never counts", async () => {
+    const { practice, difoca } = await advancedPractice({ lead: "DRE Cusco" });
+    const year = currentYear();
+    const [lastBefore, thisBefore] = await Promise.all([countTransfersInYear(year - 1), countTransfersInYear(year)]);
+    const ask = async (iged: string, at: string) => {
+      const asker = await createMember({ role: "gestor", iged });
+      const result = await requestTransfer({ practiceId: practice.id, requestedBy: asker.id, receivingIgedId: await igedId(iged), reason: REASON, context: CONTEXT, at });
+      if (!result.ok) throw new Error(result.reason);
+      return { id: result.id, asker };
+    };
+    const closed = await ask("DRE Pasco", `${year - 1}-02-10T15:00:00.000Z`);
+    await decideTransfer({ transferId: closed.id, actorId: difoca.id, accept: true, reason: "", at: `${year - 1}-02-20T15:00:00.000Z` });
+    expect(await changeTransferStatus({ transferId: closed.id, actorId: difoca.id, action: "close", reason: "La DRE cambió de prioridades.", at: `${year - 1}-06-01T15:00:00.000Z` })).toEqual({ ok: true });
+    const withdrawn = await ask("UGEL Huaraz", `${year - 1}-04-10T15:00:00.000Z`);
+    expect(await changeTransferStatus({ transferId: withdrawn.id, actorId: withdrawn.asker.id, action: "close", reason: "Lo pedimos por error.", at: `${year - 1}-04-11T15:00:00.000Z` })).toEqual({ ok: true });
+
+    expect(await countTransfersInYear(year - 1)).toEqual({ active: lastBefore.active + 1, completed: lastBefore.completed });
+    expect(await countTransfersInYear(year)).toEqual(thisBefore);
+    expect((await listTransfers({ practiceId: practice.id, year: year - 1 })).items.map((t) => t.id).sort((a, b) => a - b)).toEqual([closed.id, withdrawn.id]);
+    expect((await listTransfers({ practiceId: practice.id, year })).items).toEqual([]);
+    expect((await transferFlows({ year: year - 1 })).find((f) => f.from === "cusco" && f.to === "pasco")?.count).toBe(1);
+    expect((await transferFlows({ year })).find((f) => f.from === "cusco" && f.to === "pasco")).toBeUndefined();
   });
 });

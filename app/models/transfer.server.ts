@@ -2,7 +2,7 @@
 // region. A member of the receiving IGED asks, DIFOCA accepts or declines, and the people of both
 // sides move it through its stages with dated notes and evidence until DIFOCA validates it as
 // institutionalized; completing it earns points for both teams. Every move is kept.
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import type { TransferStage, TransferStatus } from "../../db/schema";
 import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
@@ -28,7 +28,14 @@ export type TransferRefusal =
   | "wrong_stage" // not the next stage
   | "wrong_status" // e.g. moving a suspended or declined transfer
   | "bad_date" // in the future, or before the previous step
-  | "not_member"; // the person to add is not an active member
+  | "not_member" // the person to add is not an active member
+  | "wrong_side" // a responsible person manages only their own side's people
+  | "last_participant" // each side keeps at least one responsible person
+  | "difoca_participant" // DIFOCA follows every transfer: it is never one of its responsible people
+  | "already_participant" // the person is already responsible for the transfer
+  | "not_source_member" // the source side holds the practice's team and people of its IGEDs
+  | "not_receiving_member" // the receiving side holds people of the receiving IGED
+  | "contact_required"; // DIFOCA asking on behalf of an IGED names its responsible person there
 
 export type TransferResult<T = object> = ({ ok: true } & T) | { ok: false; reason: TransferRefusal };
 
@@ -74,6 +81,9 @@ async function loadTransfer(id: number, db: DB) {
       "transfers.status",
       "transfers.requestedBy",
       "transfers.createdAt",
+      "transfers.sourceIgedId",
+      "transfers.receivingIgedId",
+      "practices.leadIgedId",
       "practices.title as practiceTitle",
       "receiving.name as receivingIgedName",
     ])
@@ -96,6 +106,9 @@ async function lastStepDate(transferId: number, db: DB): Promise<string | null> 
     .selectFrom("transferSteps")
     .select((eb) => eb.fn.max("occurredOn").as("last"))
     .where("transferId", "=", transferId)
+    // Notes (such as a change of responsible people) are written the day they happen; a stage
+    // reached earlier may still be recorded after them.
+    .where("type", "!=", "note")
     .executeTakeFirst();
   return (row?.last as string | null | undefined) ?? null;
 }
@@ -127,9 +140,11 @@ async function recordStep(
 /**
  * A member asks for an advanced practice to be transferred to an IGED (theirs, usually of another
  * region). The practice's team and the requester become the responsible people of each side.
+ * DIFOCA may ask on behalf of an IGED: then it names `receivingContactId`, an active member of that
+ * IGED who becomes the receiving side's responsible person (DIFOCA itself never is one).
  */
 export async function requestTransfer(
-  input: { practiceId: number; requestedBy: number; receivingIgedId: number; reason: string; context: string; at?: string },
+  input: { practiceId: number; requestedBy: number; receivingIgedId: number; receivingContactId?: number | null; reason: string; context: string; at?: string },
   db: DB = getDb(),
 ): Promise<TransferResult<{ id: number }>> {
   return writeTransaction(db, async (trx) => {
@@ -158,6 +173,13 @@ export async function requestTransfer(
       .where("status", "in", OPEN_TRANSFER_STATUSES)
       .executeTakeFirst();
     if (open) return refuse("already_open");
+    const byDifoca = await isDifoca(input.requestedBy, trx);
+    let receiver = input.requestedBy;
+    if (byDifoca) {
+      if (!input.receivingContactId) return refuse("contact_required");
+      if (!(await belongsToIged(input.receivingContactId, [receiving.id], trx))) return refuse("not_receiving_member");
+      receiver = input.receivingContactId;
+    }
 
     const at = input.at ?? nowIso();
     const { id } = await trx
@@ -177,13 +199,14 @@ export async function requestTransfer(
         createdAt: at,
         updatedAt: at,
         completedAt: null,
+        endedAt: null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     const team = await activeTeamIds(practice.id, trx);
     const participants = [
       ...team.map((userId) => ({ transferId: id, userId, side: "source" as const, addedAt: at })),
-      ...(team.includes(input.requestedBy) ? [] : [{ transferId: id, userId: input.requestedBy, side: "receiving" as const, addedAt: at }]),
+      ...(team.includes(receiver) ? [] : [{ transferId: id, userId: receiver, side: "receiving" as const, addedAt: at }]),
     ];
     if (participants.length > 0) await trx.insertInto("transferParticipants").values(participants).execute();
     await recordStep({ transferId: id, type: "requested", toStage: "solicitud", note: input.reason, occurredOn: todayInLima(new Date(at)), actorId: input.requestedBy, at }, trx);
@@ -202,7 +225,7 @@ export async function decideTransfer(input: { transferId: number; actorId: numbe
     const at = input.at ?? nowIso();
     await trx
       .updateTable("transfers")
-      .set({ status: input.accept ? "en_curso" : "rechazada", statusReason: input.accept ? null : input.reason, updatedAt: at })
+      .set({ status: input.accept ? "en_curso" : "rechazada", statusReason: input.accept ? null : input.reason, updatedAt: at, endedAt: input.accept ? null : at })
       .where("id", "=", transfer.id)
       .execute();
     await recordStep({ transferId: transfer.id, type: input.accept ? "accepted" : "declined", note: input.reason, occurredOn: todayInLima(new Date(at)), actorId: input.actorId, at }, trx);
@@ -263,7 +286,7 @@ export async function advanceTransfer(
       const completed = input.toStage === "institucionalizada";
       await trx
         .updateTable("transfers")
-        .set({ stage: input.toStage, status: completed ? "completada" : "en_curso", updatedAt: at, completedAt: completed ? at : null })
+        .set({ stage: input.toStage, status: completed ? "completada" : "en_curso", updatedAt: at, completedAt: completed ? at : null, endedAt: completed ? at : null })
         .where("id", "=", transfer.id)
         .execute();
       const stepId = await recordStep({ transferId: transfer.id, type: "advanced", fromStage: transfer.stage, toStage: input.toStage, note: input.note, occurredOn: input.occurredOn, actorId: input.actorId, at }, trx);
@@ -363,7 +386,7 @@ export async function changeTransferStatus(
     const at = input.at ?? nowIso();
     await trx
       .updateTable("transfers")
-      .set({ status, statusReason: input.action === "resume" ? null : input.reason, updatedAt: at })
+      .set({ status, statusReason: input.action === "resume" ? null : input.reason, updatedAt: at, endedAt: status === "cerrada" ? at : null })
       .where("id", "=", transfer.id)
       .execute();
     const type = input.action === "suspend" ? "suspended" : input.action === "resume" ? "resumed" : "closed";
@@ -374,33 +397,107 @@ export async function changeTransferStatus(
   });
 }
 
-/** Adds a responsible person to one side (by DIFOCA or a responsible person). */
+type TransferSide = "source" | "receiving";
+
+const SIDE_NAMES: Record<TransferSide, string> = { source: "del equipo de la práctica", receiving: "de la IGED receptora" };
+
+/** Whether a user is an active member, not DIFOCA, of one of `igedIds`. */
+async function belongsToIged(userId: number, igedIds: number[], db: DB): Promise<boolean> {
+  if (igedIds.length === 0) return false;
+  const row = await db
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", userId)
+    .where("active", "=", 1)
+    .where("role", "!=", "difoca")
+    .where("igedId", "in", igedIds)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Who may be responsible on a side: on the source side the practice's team and the people of the
+ * IGED it came from or that lead or share it; on the receiving side the people of the receiving IGED.
+ */
+async function mayHoldSide(
+  transfer: { practiceId: number; sourceIgedId: number; leadIgedId: number; receivingIgedId: number },
+  userId: number,
+  side: TransferSide,
+  db: DB,
+): Promise<boolean> {
+  if (side === "receiving") return belongsToIged(userId, [transfer.receivingIgedId], db);
+  if ((await activeTeamIds(transfer.practiceId, db)).includes(userId)) return true;
+  const shared = await db.selectFrom("practiceIgeds").select("igedId").where("practiceId", "=", transfer.practiceId).execute();
+  return belongsToIged(userId, [...new Set([transfer.sourceIgedId, transfer.leadIgedId, ...shared.map((r) => r.igedId)])], db);
+}
+
+/** The sides whose people `actorId` manages: DIFOCA both, a responsible person their own, anyone else none. */
+async function managedSides(transferId: number, actorId: number, db: DB): Promise<TransferSide[]> {
+  if (await isDifoca(actorId, db)) return ["source", "receiving"];
+  const row = await db
+    .selectFrom("transferParticipants")
+    .innerJoin("users", "users.id", "transferParticipants.userId")
+    .select("transferParticipants.side")
+    .where("transferParticipants.transferId", "=", transferId)
+    .where("transferParticipants.userId", "=", actorId)
+    .where("users.active", "=", 1)
+    .executeTakeFirst();
+  return row ? [row.side] : [];
+}
+
+/**
+ * Adds a responsible person to one side: DIFOCA to either, a responsible person to their own. The
+ * person must belong to that side (see mayHoldSide); DIFOCA staff are never added. Kept in the history.
+ */
 export async function addTransferParticipant(
-  input: { transferId: number; actorId: number; userId: number; side: "source" | "receiving" },
+  input: { transferId: number; actorId: number; userId: number; side: TransferSide; at?: string },
   db: DB = getDb(),
 ): Promise<TransferResult> {
   return writeTransaction(db, async (trx) => {
     const transfer = await loadTransfer(input.transferId, trx);
     if (!transfer) return refuse("not_found");
-    if (!(await canMoveTransfer(transfer.id, input.actorId, trx))) return refuse("not_allowed");
-    const member = await trx.selectFrom("users").select("id").where("id", "=", input.userId).where("active", "=", 1).executeTakeFirst();
+    const sides = await managedSides(transfer.id, input.actorId, trx);
+    if (sides.length === 0) return refuse("not_allowed");
+    if (!sides.includes(input.side)) return refuse("wrong_side");
+    const member = await trx.selectFrom("users").select(["id", "name", "role"]).where("id", "=", input.userId).where("active", "=", 1).executeTakeFirst();
     if (!member) return refuse("not_member");
-    await trx
-      .insertInto("transferParticipants")
-      .values({ transferId: transfer.id, userId: input.userId, side: input.side, addedAt: nowIso() })
-      .onConflict((oc) => oc.columns(["transferId", "userId"]).doUpdateSet({ side: input.side }))
-      .execute();
-    if (input.userId !== input.actorId) {
-      await notify({ userId: input.userId, type: "transfer_participant", title: `Ahora eres responsable de la transferencia de «${transfer.practiceTitle}» a ${transfer.receivingIgedName}`, link: `/transferencias/${transfer.id}` }, trx);
+    if (member.role === "difoca") return refuse("difoca_participant");
+    const existing = await trx.selectFrom("transferParticipants").select("side").where("transferId", "=", transfer.id).where("userId", "=", member.id).executeTakeFirst();
+    if (existing) return refuse("already_participant");
+    if (!(await mayHoldSide(transfer, member.id, input.side, trx))) return refuse(input.side === "source" ? "not_source_member" : "not_receiving_member");
+    const at = input.at ?? nowIso();
+    await trx.insertInto("transferParticipants").values({ transferId: transfer.id, userId: member.id, side: input.side, addedAt: at }).execute();
+    await recordStep({ transferId: transfer.id, type: "note", note: `Agregó a ${member.name} como responsable ${SIDE_NAMES[input.side]}.`, occurredOn: todayInLima(new Date(at)), actorId: input.actorId, at }, trx);
+    if (member.id !== input.actorId) {
+      await notify({ userId: member.id, type: "transfer_participant", title: `Ahora eres responsable de la transferencia de «${transfer.practiceTitle}» a ${transfer.receivingIgedName}`, link: `/transferencias/${transfer.id}` }, trx);
     }
     return { ok: true } as const;
   });
 }
 
-export async function removeTransferParticipant(input: { transferId: number; actorId: number; userId: number }, db: DB = getDb()): Promise<TransferResult> {
-  if (!(await canMoveTransfer(input.transferId, input.actorId, db))) return refuse("not_allowed");
-  await db.deleteFrom("transferParticipants").where("transferId", "=", input.transferId).where("userId", "=", input.userId).execute();
-  return { ok: true };
+/** Takes a responsible person off: DIFOCA on either side, a responsible person on their own; never the last one of a side. */
+export async function removeTransferParticipant(input: { transferId: number; actorId: number; userId: number; at?: string }, db: DB = getDb()): Promise<TransferResult> {
+  return writeTransaction(db, async (trx) => {
+    const transfer = await loadTransfer(input.transferId, trx);
+    if (!transfer) return refuse("not_found");
+    const sides = await managedSides(transfer.id, input.actorId, trx);
+    if (sides.length === 0) return refuse("not_allowed");
+    const person = await trx
+      .selectFrom("transferParticipants")
+      .innerJoin("users", "users.id", "transferParticipants.userId")
+      .select(["users.id", "users.name", "transferParticipants.side"])
+      .where("transferParticipants.transferId", "=", transfer.id)
+      .where("transferParticipants.userId", "=", input.userId)
+      .executeTakeFirst();
+    if (!person) return refuse("not_member");
+    if (!sides.includes(person.side)) return refuse("wrong_side");
+    const others = (await participantIds(transfer.id, trx, person.side)).filter((id) => id !== person.id);
+    if (others.length === 0) return refuse("last_participant");
+    await trx.deleteFrom("transferParticipants").where("transferId", "=", transfer.id).where("userId", "=", person.id).execute();
+    const at = input.at ?? nowIso();
+    await recordStep({ transferId: transfer.id, type: "note", note: `Quitó a ${person.name} como responsable ${SIDE_NAMES[person.side]}.`, occurredOn: todayInLima(new Date(at)), actorId: input.actorId, at }, trx);
+    return { ok: true } as const;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,6 +536,24 @@ function yearBounds(year: number) {
   return { start: `${year}-01-01T05:00:00.000Z`, end: `${year + 1}-01-01T05:00:00.000Z` };
 }
 
+/**
+ * A transfer belongs to a year's list when it was open at some point of it: asked for before the
+ * year's end and not ended (completed, closed or declined) before its start.
+ */
+export function transferOpenInYear(year: number) {
+  const { start, end } = yearBounds(year);
+  return sql<SqlBool>`(transfers.created_at < ${end} and (transfers.ended_at is null or transfers.ended_at >= ${start}))`;
+}
+
+/**
+ * The one definition of a transfer process active in a year, for the dashboard, the map and the
+ * exports: DIFOCA accepted it (a request pending, declined or withdrawn before acceptance is not a
+ * process) and it was open at some point of the year.
+ */
+export function transferActiveInYear(year: number) {
+  return sql<SqlBool>`(exists (select 1 from transfer_steps where transfer_steps.transfer_id = transfers.id and transfer_steps.type = 'accepted') and ${transferOpenInYear(year)})`;
+}
+
 function transferQuery(db: DB) {
   return db
     .selectFrom("transfers")
@@ -459,11 +574,7 @@ export async function listTransfers(filters: TransferFilters = {}, db: DB = getD
   if (filters.stage) query = query.where("transfers.stage", "=", filters.stage);
   if (filters.status) query = query.where("transfers.status", "=", filters.status);
   if (filters.practiceId) query = query.where("transfers.practiceId", "=", filters.practiceId);
-  if (filters.year) {
-    // A transfer belongs to a year when it was active in it: asked for before its end, and not finished before its start.
-    const { start, end } = yearBounds(filters.year);
-    query = query.where("transfers.createdAt", "<", end).where((eb) => eb.or([eb("transfers.completedAt", "is", null), eb("transfers.completedAt", ">=", start)]));
-  }
+  if (filters.year) query = query.where(transferOpenInYear(filters.year));
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const items = await query
     .select([
@@ -491,13 +602,14 @@ export async function listTransfers(filters: TransferFilters = {}, db: DB = getD
   return { items: items as TransferListItem[], total: Number(total), page, pageSize, pages: Math.max(1, Math.ceil(Number(total) / pageSize)) };
 }
 
-/** Flows between regions for the map: transfers accepted or under way (declined and closed ones left out). */
+/**
+ * Flows between regions for the map: today, transfers under way or completed (declined and closed
+ * ones left out); for a year, the processes active in it (one closed during the year counts).
+ */
 export async function transferFlows(filters: { year?: number } = {}, db: DB = getDb()) {
-  let query = transferQuery(db).where("transfers.status", "in", ["en_curso", "suspendida", "completada"]);
-  if (filters.year) {
-    const { start, end } = yearBounds(filters.year);
-    query = query.where("transfers.createdAt", "<", end).where((eb) => eb.or([eb("transfers.completedAt", "is", null), eb("transfers.completedAt", ">=", start)]));
-  }
+  const query = filters.year
+    ? transferQuery(db).where(transferActiveInYear(filters.year))
+    : transferQuery(db).where("transfers.status", "in", ["en_curso", "suspendida", "completada"]);
   const rows = await query
     .select([
       "sourceRegion.slug as from",
@@ -514,6 +626,9 @@ export async function transferFlows(filters: { year?: number } = {}, db: DB = ge
 }
 
 export interface TransferDetail extends TransferListItem {
+  endedAt: string | null;
+  /** DIFOCA accepted the request at some point: until then its texts and evidence are for its people and DIFOCA. */
+  accepted: boolean;
   reason: string;
   context: string;
   statusReason: string | null;
@@ -547,6 +662,7 @@ export async function getTransfer(id: number, db: DB = getDb()): Promise<Transfe
       "transfers.createdAt",
       "transfers.updatedAt",
       "transfers.completedAt",
+      "transfers.endedAt",
       "requester.id as requesterId",
       "requester.name as requesterName",
     ])
@@ -593,7 +709,7 @@ export async function getTransfer(id: number, db: DB = getDb()): Promise<Transfe
       .execute(),
   ]);
   const { requesterId, requesterName, ...rest } = row;
-  return { ...rest, requestedBy: { id: requesterId, name: requesterName }, participants, steps, evidence };
+  return { ...rest, accepted: steps.some((s) => s.type === "accepted"), requestedBy: { id: requesterId, name: requesterName }, participants, steps, evidence };
 }
 
 /** One evidence file or link of a transfer, for serving it. */
@@ -666,9 +782,7 @@ export async function countTransfersInYear(year: number, db: DB = getDb()): Prom
       (eb) => eb.fn.countAll<number>().as("active"),
       sql<number>`sum(case when completed_at >= ${start} and completed_at < ${end} then 1 else 0 end)`.as("completed"),
     ])
-    .where("status", "in", ["en_curso", "suspendida", "completada"])
-    .where("createdAt", "<", end)
-    .where((eb) => eb.or([eb("completedAt", "is", null), eb("completedAt", ">=", start)]))
+    .where(transferActiveInYear(year))
     .executeTakeFirstOrThrow();
   return { active: Number(row.active), completed: Number(row.completed ?? 0) };
 }

@@ -16,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, meeting, phase, viewer, testimonials, icsPath } = useLoaderData<typeof loader>();
+  const { event, meeting, phase, viewer, testimonials, icsPath, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as EventActionData | undefined;
   return (
     <article className="container page event">
@@ -139,6 +139,19 @@ export default function EventPage() {
               </li>
             ))}
           </ol>
+        </section>
+      ) : null}
+
+      {report ? (
+        <section aria-labelledby="reporte" className="panel">
+          <h2 id="reporte">Reporte de sistematización</h2>
+          <p>Las prácticas presentadas, la retroalimentación de los expertos, quiénes participaron y sus testimonios.</p>
+          <p className="row-actions">
+            <Link to={report.href}>Leer el reporte</Link>
+            <a href={report.pdfHref} download>
+              Descargar el reporte en PDF
+            </a>
+          </p>
         </section>
       ) : null}
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createBadge, listMemberBadges } from "~/models/badge.server";
-import { createEvent, getEvent, getRegistration, registerForEvent, type EventFields } from "~/models/event.server";
+import { checkInWithCode, createEvent, getEvent, getRegistration, registerForEvent, setAttendanceCode, type EventFields } from "~/models/event.server";
 import { getMemberPoints } from "~/models/points.server";
 import { action, loader } from "~/routes/eventos.$id.asistencia";
 import { todayInLima } from "~/utils/dates";
@@ -52,11 +52,12 @@ async function registered(eventId: number, count: number) {
 const path = (id: number) => `/eventos/${id}/asistencia`;
 const load = async (id: number, userId: number) => respond(async () => loader({ request: getRequest(path(id), await sessionCookieFor(userId)), params: { id: String(id) }, context }));
 
-/** Posts a form; `attended` may repeat, as checkboxes do. */
-async function post(id: number, userId: number, fields: Record<string, string>, attended: number[] = []) {
+/** Posts a form; `attended` may repeat, as checkboxes do, and `listed` names the rows shown (the ticked ones unless told). */
+async function post(id: number, userId: number, fields: Record<string, string>, attended: number[] = [], listed: number[] = attended) {
   const cookie = await sessionCookieFor(userId);
   const body = await formRequest(path(id), fields, cookie).formData();
   for (const userId of attended) body.append("attended", String(userId));
+  for (const userId of listed) body.append("listed", String(userId));
   return respond(() => action({ request: new Request(`http://localhost:3000${path(id)}`, { method: "POST", body, headers: { Cookie: cookie } }), params: { id: String(id) }, context }));
 }
 
@@ -99,13 +100,36 @@ describe("/eventos/:id/asistencia", () => {
     await post(id, difoca.id, { intent: "attendance" }, [a!.id, b!.id]);
     expect(await points(a!.id)).toBe(25);
     expect(await points(b!.id)).toBe(25);
-    await post(id, difoca.id, { intent: "attendance" }, [b!.id]);
+    await post(id, difoca.id, { intent: "attendance" }, [b!.id], [a!.id, b!.id]);
     expect(await points(a!.id)).toBe(0);
 
     const stranger = await createMember();
     const forged = await post(id, difoca.id, { intent: "attendance" }, [stranger.id]);
     expect(forged.status).toBe(400);
     expect((await forged.json()).errors.attended).toBe("Marca solo a personas de la lista.");
+  });
+
+  test("a list loaded before someone checked in with the code does not take their attendance away", async () => {
+    const { id, difoca } = await makeEvent({ startsOn: dayIn(0) });
+    const [ticked, late] = await registered(id, 2);
+    const page = await (await load(id, difoca.id)).json();
+    expect(page.registrations.map((r: { userId: number }) => r.userId).sort()).toEqual([ticked!.id, late!.id].sort());
+    // While the page is open, `late` types the day's code.
+    const code = await setAttendanceCode({ eventId: id, enabled: true });
+    expect(await checkInWithCode({ eventId: id, userId: late!.id, code: code! })).toEqual({ ok: true });
+    expect(await points(late!.id)).toBe(25);
+
+    // The page's form: every row listed, `late` unticked because the box was drawn before the check-in.
+    const saved = await post(id, difoca.id, { intent: "attendance" }, [ticked!.id], [ticked!.id, late!.id]);
+    expect(saved.status).toBe(302);
+    expect(await toastOf(saved)).toBe("Se guardó la asistencia: 2 asistentes.");
+    expect(await getRegistration(id, late!.id)).toMatchObject({ attended: 1, attendanceSource: "codigo" });
+    expect(await points(late!.id)).toBe(25);
+    expect(await points(ticked!.id)).toBe(25);
+
+    // A forged row is refused like a forged tick.
+    const forged = await post(id, difoca.id, { intent: "attendance" }, [], [999_999]);
+    expect(forged.status).toBe(400);
   });
 
   test("ticking before the event starts is refused with a 400", async () => {

@@ -1,13 +1,16 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, onTestFinished, test, vi } from "vitest";
 import { createEvent, getRegistration, recordAttendance, registerForEvent, setAttendanceCode, setEventPractices, type EventFields } from "~/models/event.server";
 import { listNotifications } from "~/models/notification.server";
 import { getMemberPoints } from "~/models/points.server";
-import { action, loader } from "~/routes/eventos.$id._index";
+import EventPage, { action, loader } from "~/routes/eventos.$id._index";
 import { loader as icsLoader } from "~/routes/eventos.$id.ics";
 import { todayInLima } from "~/utils/dates";
 import { createMember } from "../../tests/factories/members";
 import { publishedPractice } from "../../tests/factories/practices";
-import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
+import { BASE, context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 
 const DAY = 24 * 3600_000;
 const dayIn = (days: number) => todayInLima(new Date(Date.now() + days * DAY));
@@ -44,6 +47,17 @@ const load = async (id: number | string, userId?: number) =>
   respond(async () => loader({ request: getRequest(`/eventos/${id}`, userId ? await sessionCookieFor(userId) : undefined), params: { id: String(id) }, context }));
 const post = async (id: number, userId: number, fields: Record<string, string>) =>
   respond(async () => action({ request: formRequest(`/eventos/${id}`, fields, await sessionCookieFor(userId)), params: { id: String(id) }, context }));
+
+/** The event page as a visitor's browser receives it. */
+async function renderPage(id: number): Promise<string> {
+  const path = `/eventos/${id}`;
+  const { query, dataRoutes } = createStaticHandler([
+    { id: "event", path: "*", loader: () => loader({ request: new Request(`${BASE}${path}`), params: { id: String(id) }, context }), element: createElement(EventPage) },
+  ]);
+  const state = await query(new Request(`${BASE}${path}`));
+  if (state instanceof Response) throw state;
+  return renderToStaticMarkup(createElement(StaticRouterProvider, { router: createStaticRouter(dataRoutes, state), context: state }));
+}
 
 describe("the event page", () => {
   test("anyone reads it; the meeting link is only for those with a seat; a missing or invalid id is 404", async () => {
@@ -177,6 +191,36 @@ describe("the event page", () => {
     expect((await post(id, difoca.id, { intent: "hide-testimonial", testimonialId: "999999" })).status).toBe(404);
   });
 
+  test("a member whose attendance is recorded cannot cancel the registration: 400 with the reason", async () => {
+    const { id } = await makeEvent({ startsOn: dayIn(0) });
+    const member = await createMember();
+    await registerForEvent({ eventId: id, userId: member.id });
+    const code = (await setAttendanceCode({ eventId: id, enabled: true }))!;
+    expect((await post(id, member.id, { intent: "check-in", code })).status).toBe(302);
+    expect((await (await load(id, member.id)).json()).viewer.canCancel).toBe(false);
+
+    const response = await post(id, member.id, { intent: "cancel" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.form).toBe("Ya registraste tu asistencia: no puedes cancelar la inscripción.");
+    expect(await getRegistration(id, member.id)).toMatchObject({ status: "inscrito", attended: 1 });
+    expect((await getMemberPoints(member.id, new Date().getFullYear())).total).toBe(25);
+  });
+
+  test("once the event has ended, everyone finds its systematization report and its PDF; not before", async () => {
+    const ongoing = await makeEvent({ startsOn: dayIn(0) });
+    expect((await (await load(ongoing.id)).json()).report).toBeNull();
+    const before = await renderPage(ongoing.id);
+    expect(before).not.toContain("Reporte de sistematización");
+    expect(before).not.toContain(`/eventos/${ongoing.id}/reporte`);
+
+    const { id } = await makeEvent({ startsOn: dayIn(-2), endsOn: dayIn(-1) });
+    expect((await (await load(id)).json()).report).toEqual({ href: `/eventos/${id}/reporte`, pdfHref: `/eventos/${id}/reporte.pdf` });
+    const html = await renderPage(id);
+    expect(html).toContain("Reporte de sistematización");
+    expect(html).toContain(`href="/eventos/${id}/reporte"`);
+    expect(html).toContain(`href="/eventos/${id}/reporte.pdf"`);
+  });
+
   test("an unknown intent is 400; a visitor posting is sent to sign in", async () => {
     const { id } = await makeEvent();
     const member = await createMember();
@@ -188,18 +232,37 @@ describe("the event page", () => {
 });
 
 describe("/eventos/:id/ics", () => {
-  test("one event with its Lima times in UTC, named after its slug", async () => {
-    const { id, slug } = await makeEvent({ title: "Webinar de planificación", startsOn: "2026-12-03", endsOn: "2026-12-04", startTime: "10:00", endTime: "12:00" });
-    const response = await respond(() => icsLoader({ request: getRequest(`/eventos/${id}/ics`), params: { id: String(id) }, context }));
+  const ics = async (id: number | string) => respond(() => icsLoader({ request: getRequest(`/eventos/${id}/ics`), params: { id: String(id) }, context }));
+
+  test("a one-day event with its Lima times in UTC, named after its slug", async () => {
+    const { id, slug } = await makeEvent({ title: "Webinar de planificación", startsOn: "2026-12-03", startTime: "10:00", endTime: "12:00" });
+    const response = await ics(id);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("text/calendar");
     expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="evento-${slug}.ics"`);
     const body = await response.text();
+    expect(body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(body).toContain(`UID:evento-${id}@`);
     expect(body).toContain("DTSTART:20261203T150000Z");
-    expect(body).toContain("DTEND:20261204T170000Z");
+    expect(body).toContain("DTEND:20261203T170000Z");
     expect(body).toContain("SUMMARY:Webinar de planificación");
     expect(body).toContain("LOCATION:Virtual");
-    expect((await respond(() => icsLoader({ request: getRequest("/eventos/0/ics"), params: { id: "0" }, context }))).status).toBe(404);
+    expect((await ics(0)).status).toBe(404);
+  });
+
+  test("a two-day event is one entry per day, each ending the same day", async () => {
+    const { id } = await makeEvent({ title: "Intercambio Centro", startsOn: "2026-12-03", endsOn: "2026-12-04", startTime: "09:00", endTime: "17:00" });
+    const body = await (await ics(id)).text();
+    const events = body.split("BEGIN:VEVENT").slice(1);
+    expect(events).toHaveLength(2);
+    const [first, second] = events as [string, string];
+    expect(first).toContain(`UID:evento-${id}-1@`);
+    expect(first).toContain("DTSTART:20261203T140000Z");
+    expect(first).toContain("DTEND:20261203T220000Z");
+    expect(first).toContain("SUMMARY:Intercambio Centro (día 1 de 2)");
+    expect(second).toContain(`UID:evento-${id}-2@`);
+    expect(second).toContain("DTSTART:20261204T140000Z");
+    expect(second).toContain("DTEND:20261204T220000Z");
+    expect(second).toContain("SUMMARY:Intercambio Centro (día 2 de 2)");
   });
 });

@@ -85,6 +85,9 @@ describe("/eventos", () => {
     // Latest first.
     const ids = data.past.map((e: { id: number }) => e.id);
     expect(ids.indexOf(exchange.id)).toBeLessThan(ids.indexOf(webinar.id));
+    // A past event's card leads to its systematization report; an upcoming one has none yet.
+    expect(pastExchange.reportHref).toBe(`/eventos/${exchange.id}/reporte`);
+    expect(next.reportHref).toBeNull();
   });
 
   test("past events filter by type and year; unknown values are ignored", async () => {

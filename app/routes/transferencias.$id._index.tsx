@@ -80,10 +80,16 @@ export default function TransferPage() {
 
       <section aria-labelledby="solicitud">
         <h2 id="solicitud">La solicitud</h2>
-        <h3>¿Por qué quieren adoptar esta práctica?</h3>
-        <p className="transfer-note">{transfer.reason}</p>
-        <h3>¿Para qué contexto?</h3>
-        <p className="transfer-note">{transfer.context}</p>
+        {transfer.reason !== null && transfer.context !== null ? (
+          <>
+            <h3>¿Por qué quieren adoptar esta práctica?</h3>
+            <p className="transfer-note">{transfer.reason}</p>
+            <h3>¿Para qué contexto?</h3>
+            <p className="transfer-note">{transfer.context}</p>
+          </>
+        ) : (
+          <p className="hint">Mientras DIFOCA no acepte la solicitud, sus detalles y evidencias solo los ven sus personas responsables y DIFOCA.</p>
+        )}
       </section>
 
       <section aria-labelledby="responsables">
@@ -94,6 +100,7 @@ export default function TransferPage() {
           sourceLabel={transfer.source}
           receivingLabel={transfer.receiving}
           canManage={roles.canManagePeople}
+          managedSides={roles.managedSides}
           actionData={actionData}
         />
       </section>

@@ -2,6 +2,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serveTransferEvidence } from "~/utils/transfer-page.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return serveTransferEvidence(params);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return serveTransferEvidence(request, params);
 }

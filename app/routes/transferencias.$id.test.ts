@@ -41,9 +41,13 @@ const load = async (id: number | string, userId?: number) =>
 const post = async (id: number | string, fields: Record<string, string | Blob>, userId: number) =>
   respond(async () => action({ request: formRequest(`/transferencias/${id}`, fields, await sessionCookieFor(userId)), params: { id: String(id) }, context }));
 
-const fetchEvidence = (id: number | string, evidenceId: number | string) =>
-  respond(() =>
-    download({ request: getRequest(`/transferencias/${id}/evidencias/${evidenceId}`), params: { id: String(id), evidenceId: String(evidenceId) }, context }),
+const fetchEvidence = (id: number | string, evidenceId: number | string, userId?: number) =>
+  respond(async () =>
+    download({
+      request: getRequest(`/transferencias/${id}/evidencias/${evidenceId}`, userId ? await sessionCookieFor(userId) : undefined),
+      params: { id: String(id), evidenceId: String(evidenceId) },
+      context,
+    }),
   );
 
 const advance = (id: number, userId: number, toStage: TransferStage, extra: Record<string, string | Blob> = {}) =>
@@ -316,5 +320,84 @@ describe("/transferencias/:id", () => {
     expect((await post(id, { intent: "remove-participant", userId: String(colleague.id) }, receiver.id)).status).toBe(302);
     data = await (await load(id, colleague.id)).json();
     expect(data.roles.canMove).toBe(false);
+  });
+
+  test("each responsible person manages only their own side: other sides, strangers, DIFOCA and the last person are refused with a 400", async () => {
+    const { id, team, receiver, difoca } = await ongoing();
+    const page = await (await load(id, receiver.id)).json();
+    expect(page.roles).toMatchObject({ canManagePeople: true, managedSides: ["receiving"] });
+    expect((await (await load(id, difoca.id)).json()).roles.managedSides).toEqual(["source", "receiving"]);
+
+    const nasca = await createMember({ role: "gestor", iged: "UGEL Nasca" });
+    const otherSide = await post(id, { intent: "add-participant", email: nasca.email, side: "source" }, receiver.id);
+    expect(otherSide.status).toBe(400);
+    expect((await otherSide.json()).errors.form).toBe("Solo puedes agregar o quitar personas responsables de tu propio lado de la transferencia.");
+
+    const stranger = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+    const notReceiving = await post(id, { intent: "add-participant", email: stranger.email, side: "receiving" }, receiver.id);
+    expect(notReceiving.status).toBe(400);
+    expect((await notReceiving.json()).errors.email).toBe("Del lado de la IGED receptora solo pueden ser responsables miembros activos de esa IGED.");
+    const notSource = await post(id, { intent: "add-participant", email: stranger.email, side: "source" }, difoca.id);
+    expect(notSource.status).toBe(400);
+    expect((await notSource.json()).errors.email).toBe(
+      "Del lado de la práctica solo pueden ser responsables miembros activos de su equipo o de las IGED que la lideran o comparten.",
+    );
+
+    const otherDifoca = await createMember({ role: "difoca", iged: null });
+    const addDifoca = await post(id, { intent: "add-participant", email: otherDifoca.email, side: "receiving" }, difoca.id);
+    expect(addDifoca.status).toBe(400);
+    expect((await addDifoca.json()).errors.email).toBe("El personal de DIFOCA acompaña todas las transferencias: no se agrega como persona responsable.");
+
+    const last = await post(id, { intent: "remove-participant", userId: String(team.id) }, difoca.id);
+    expect(last.status).toBe(400);
+    expect((await last.json()).errors.form).toBe("No se puede quitar a la última persona responsable de un lado: primero agrega a quien la reemplace.");
+    const notMine = await post(id, { intent: "remove-participant", userId: String(team.id) }, receiver.id);
+    expect(notMine.status).toBe(400);
+
+    expect((await post(id, { intent: "add-participant", email: nasca.email, side: "source" }, team.id)).status).toBe(302);
+    const data = await (await load(id)).json();
+    expect(data.people.source.map((p: { userId: number }) => p.userId).sort()).toEqual([team.id, nasca.id].sort());
+    expect(data.people.receiving.map((p: { userId: number }) => p.userId)).toEqual([receiver.id]);
+    expect(data.steps.at(-1)).toMatchObject({ label: "Agregó una nota", note: `Agregó a ${nasca.name} como responsable del equipo de la práctica.`, actorName: team.name });
+  });
+
+  test("until DIFOCA accepts it, the request's texts and evidence are for its people and DIFOCA; afterwards they are public", async () => {
+    const { id, team, receiver, difoca } = await requested();
+    expect((await post(id, { intent: "evidence", evidenceTitle: "Oficio de la UGEL", evidenceUrl: "https://ejemplo.pe/oficio-ugel-huaraz" }, receiver.id)).status).toBe(302);
+    const item = (await getTransfer(id))!.evidence[0]!;
+    const outsider = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+
+    for (const viewer of [undefined, outsider.id]) {
+      const data = await (await load(id, viewer)).json();
+      expect(data.transfer).toMatchObject({ status: "pendiente", reason: null, context: null });
+      expect(data.evidenceByStage).toEqual([]);
+      expect(data.steps.every((s: { note: string; evidence: unknown[] }) => s.note === "" && s.evidence.length === 0)).toBe(true);
+      const text = JSON.stringify(data);
+      expect(text).not.toContain("brigadas escolares");
+      expect(text).not.toContain("ejemplo.pe/oficio");
+      expect((await fetchEvidence(id, item.id, viewer)).status).toBe(404);
+    }
+    for (const viewer of [team.id, receiver.id, difoca.id]) {
+      const data = await (await load(id, viewer)).json();
+      expect(data.transfer.reason).toBe("Queremos brigadas escolares de gestión del riesgo en nuestras escuelas.");
+      expect(data.evidenceByStage[0].items[0]).toMatchObject({ title: "Oficio de la UGEL" });
+      expect((await fetchEvidence(id, item.id, viewer)).status).toBe(302);
+    }
+
+    expect((await post(id, { intent: "decide", decision: "accept", reason: "" }, difoca.id)).status).toBe(302);
+    const accepted = await (await load(id)).json();
+    expect(accepted.transfer).toMatchObject({ reason: "Queremos brigadas escolares de gestión del riesgo en nuestras escuelas.", context: "Escuelas altoandinas de Huaraz expuestas a aluviones y heladas." });
+    expect(accepted.evidenceByStage[0].items[0]).toMatchObject({ title: "Oficio de la UGEL" });
+    expect((await fetchEvidence(id, item.id)).status).toBe(302);
+  });
+
+  test("a declined request keeps its reasons from visitors", async () => {
+    const { id, receiver, difoca } = await requested();
+    expect((await post(id, { intent: "decide", decision: "decline", reason: "La UGEL no adjuntó el acuerdo de su dirección." }, difoca.id)).status).toBe(302);
+    const visitor = await (await load(id)).json();
+    expect(visitor.transfer).toMatchObject({ status: "rechazada", statusReason: null, reason: null, context: null });
+    expect(JSON.stringify(visitor)).not.toContain("acuerdo de su dirección");
+    const own = await (await load(id, receiver.id)).json();
+    expect(own.transfer.statusReason).toBe("La UGEL no adjuntó el acuerdo de su dirección.");
   });
 });

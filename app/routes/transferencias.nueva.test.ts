@@ -112,9 +112,36 @@ describe("/transferencias/nueva", () => {
     expect(missing.status).toBe(400);
     expect((await missing.json()).errors.igedId).toBe("Elige la IGED que adoptará la práctica.");
     const yauli = await getIgedByName("UGEL Yauli");
-    const response = await post(fields(practice.id, { igedId: String(yauli!.id) }), difoca.id);
+    const contact = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+    const response = await post(fields(practice.id, { igedId: String(yauli!.id), contactEmail: contact.email }), difoca.id);
     expect(response.status).toBe(302);
     expect((await listTransfers({ practiceId: practice.id })).items[0]).toMatchObject({ receivingIgedName: "UGEL Yauli" });
+  });
+
+  test("DIFOCA names the responsible person in the receiving IGED, who becomes its participant instead of DIFOCA", async () => {
+    const { practice, team, difoca } = await advancedPractice();
+    const yauli = String((await getIgedByName("UGEL Yauli"))!.id);
+
+    const noContact = await post(fields(practice.id, { igedId: yauli }), difoca.id);
+    expect(noContact.status).toBe(400);
+    expect((await noContact.json()).errors.contactEmail).toBe("Escribe el correo de la persona responsable en la IGED receptora.");
+    const unknown = await post(fields(practice.id, { igedId: yauli, contactEmail: "nadie@ejemplo.pe" }), difoca.id);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors.contactEmail).toBe("No encontramos un miembro activo con ese correo.");
+    const elsewhere = await createMember({ role: "gestor", iged: "UGEL Huaraz" });
+    const wrongIged = await post(fields(practice.id, { igedId: yauli, contactEmail: elsewhere.email }), difoca.id);
+    expect(wrongIged.status).toBe(400);
+    const body = await wrongIged.json();
+    expect(body.errors.contactEmail).toBe("La persona responsable debe ser un miembro activo de la IGED receptora elegida.");
+    expect(body.values.contactEmail).toBe(elsewhere.email);
+    expect((await listTransfers({ practiceId: practice.id })).total).toBe(0);
+
+    const contact = await createMember({ role: "gestor", iged: "UGEL Yauli" });
+    const response = await post(fields(practice.id, { igedId: yauli, contactEmail: contact.email.toUpperCase() }), difoca.id);
+    expect(response.status).toBe(302);
+    const transfer = await getTransfer(Number(response.headers.get("Location")!.split("/").pop()));
+    expect(transfer!.participants.map((p) => [p.userId, p.side]).sort()).toEqual([[contact.id, "receiving"], [team.id, "source"]].sort());
+    expect(transfer!.participants.some((p) => p.userId === difoca.id)).toBe(false);
   });
 
   test("a gestor without an IGED is told why they cannot request", async () => {

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, TextareaField, type Errors } from "~/components/forms";
+import { Field, FormError, TextareaField, type Errors } from "~/components/forms";
 import { IgedSelect } from "~/components/iged-select";
 import { listIgedOptions } from "~/models/iged.server";
 import { getPracticeDetail, listAdvancedPractices } from "~/models/practice.server";
 import { requestTransfer, type TransferRefusal } from "~/models/transfer.server";
-import { getMember } from "~/models/user.server";
+import { getMember, getMemberByEmail } from "~/models/user.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { STAGE_LABELS } from "~/utils/practice-labels";
@@ -16,13 +16,17 @@ import { readTransferRequest } from "~/utils/transfer-validation.server";
 const NOT_FOUND = "No encontramos esa práctica entre las publicadas.";
 const NO_IGED = "Tu cuenta no tiene una IGED registrada. Para solicitar una transferencia, pide a DIFOCA que registre la IGED donde trabajas.";
 
-/** What the person reads when the model refuses; all are a 400 next to the whole form. */
-const REFUSALS: Record<Exclude<TransferRefusal, "not_allowed" | "difoca_only" | "wrong_stage" | "wrong_status" | "bad_date" | "not_member">, string> = {
-  not_found: "La práctica o la IGED elegida ya no existen. Vuelve a cargar la página.",
-  not_advanced: "Solo se puede solicitar la transferencia de prácticas en estadio avanzado.",
-  not_public: "Solo se puede solicitar la transferencia de prácticas publicadas.",
-  own_iged: "Una IGED no puede solicitar la transferencia de su propia práctica.",
-  already_open: "Ya hay una transferencia abierta de esta práctica a esa IGED.",
+const NO_CONTACT = "No encontramos un miembro activo con ese correo.";
+
+/** What the person reads when the model refuses: a 400 next to the whole form, or next to the contact's e-mail. */
+const REFUSALS: Partial<Record<TransferRefusal, { field: "form" | "contactEmail"; message: string }>> = {
+  not_found: { field: "form", message: "La práctica o la IGED elegida ya no existen. Vuelve a cargar la página." },
+  not_advanced: { field: "form", message: "Solo se puede solicitar la transferencia de prácticas en estadio avanzado." },
+  not_public: { field: "form", message: "Solo se puede solicitar la transferencia de prácticas publicadas." },
+  own_iged: { field: "form", message: "Una IGED no puede solicitar la transferencia de su propia práctica." },
+  already_open: { field: "form", message: "Ya hay una transferencia abierta de esta práctica a esa IGED." },
+  contact_required: { field: "contactEmail", message: "Escribe el correo de la persona responsable en la IGED receptora." },
+  not_receiving_member: { field: "contactEmail", message: "La persona responsable debe ser un miembro activo de la IGED receptora elegida." },
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -73,17 +77,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.success) return badRequest({ errors: form.errors as Record<string, string>, values: form.values });
   const receivingIgedId = form.data.receivingIgedId ?? user.igedId;
   if (receivingIgedId === null) return badRequest({ errors: { form: NO_IGED } as Record<string, string>, values: form.values });
+  // DIFOCA asks on behalf of an IGED and names its responsible person there; the model checks they belong to it.
+  const contact = form.data.contactEmail === null ? null : await getMemberByEmail(form.data.contactEmail);
+  if (form.data.contactEmail !== null && (!contact || !contact.active)) return badRequest({ errors: { contactEmail: NO_CONTACT } as Record<string, string>, values: form.values });
 
   const result = await requestTransfer({
     practiceId: form.data.practiceId,
     requestedBy: user.id,
     receivingIgedId,
+    receivingContactId: contact?.id ?? null,
     reason: form.data.reason,
     context: form.data.context,
   });
   if (!result.ok) {
-    const message = REFUSALS[result.reason as keyof typeof REFUSALS] ?? "No se pudo enviar la solicitud. Revisa los datos y vuelve a intentarlo.";
-    return badRequest({ errors: { form: message } as Record<string, string>, values: form.values });
+    const refusal = REFUSALS[result.reason] ?? { field: "form", message: "No se pudo enviar la solicitud. Revisa los datos y vuelve a intentarlo." };
+    return badRequest({ errors: { [refusal.field]: refusal.message } as Record<string, string>, values: form.values });
   }
   return redirectWithToast(request, `/transferencias/${result.id}`, { type: "success", message: "Se envió tu solicitud. DIFOCA la revisará." });
 }
@@ -165,14 +173,26 @@ export default function NewTransfer() {
                   <p className="hint">La transferencia se solicita para la IGED donde trabajas.</p>
                 </div>
               ) : (
-                <IgedSelect
-                  igeds={igeds}
-                  name="igedId"
-                  label="IGED receptora"
-                  hint="La IGED que adoptará la práctica, agrupadas por región. No aparecen las que ya la lideran o comparten."
-                  defaultValue={values.igedId}
-                  errors={errors}
-                />
+                <>
+                  <IgedSelect
+                    igeds={igeds}
+                    name="igedId"
+                    label="IGED receptora"
+                    hint="La IGED que adoptará la práctica, agrupadas por región. No aparecen las que ya la lideran o comparten."
+                    defaultValue={values.igedId}
+                    errors={errors}
+                  />
+                  <Field
+                    label="Correo de la persona responsable en la IGED receptora"
+                    name="contactEmail"
+                    type="email"
+                    required
+                    maxLength={254}
+                    defaultValue={values.contactEmail}
+                    errors={errors}
+                    hint="Un miembro con cuenta activa en esa IGED: será la persona responsable del lado receptor. DIFOCA acompaña la transferencia sin ser parte de ella."
+                  />
+                </>
               )}
               <TextareaField
                 label="¿Por qué quieren adoptar esta práctica?"

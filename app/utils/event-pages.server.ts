@@ -115,10 +115,13 @@ export function eventCard(item: EventListItem) {
     modalityLabel: EVENT_MODALITY_LABELS[item.modality],
     place: item.place,
     seats: formatSeats(item),
+    // Once an event has ended its systematization report is public (see requireEventReport).
+    reportHref: item.endsOn < todayInLima() ? `/eventos/${item.id}/reporte` : null,
   };
 }
 
-export type EventCardData = ReturnType<typeof eventCard>;
+/** A card's data; the report link is left out where only upcoming events are shown. */
+export type EventCardData = Omit<ReturnType<typeof eventCard>, "reportHref"> & { reportHref?: string | null };
 
 // ---------------------------------------------------------------------------------------------
 // The list
@@ -312,6 +315,8 @@ export async function loadEventPage(request: Request, params: Params) {
         writtenOn: formatDate(t.createdAt),
       })),
     icsPath: `${path}/ics`,
+    // The report is public once the event has ended (DIFOCA reaches it before, from its tools).
+    report: phase.finished ? { href: `${path}/reporte`, pdfHref: `${path}/reporte.pdf` } : null,
   });
 }
 
@@ -329,6 +334,7 @@ const REFUSALS: Record<Exclude<EventRefusal, "not_found">, { field: string; mess
   wrong_code: { field: "code", message: "El código no es correcto. Revísalo e inténtalo de nuevo." },
   no_code: { field: "code", message: "En este momento el evento no registra la asistencia con código." },
   not_attendee: { field: "text", message: "Solo quienes asistieron al evento pueden dejar un testimonio." },
+  attended: { field: "form", message: "Ya registraste tu asistencia: no puedes cancelar la inscripción." },
 };
 
 function refused(reason: EventRefusal, intent: string, values: Record<string, string>, notStarted?: string) {
@@ -451,7 +457,7 @@ export async function handleAttendanceAction(request: Request, params: Params) {
       const registrations = await listRegistrations(event.id);
       const list = readAttendanceList(formData, new Set(registrations.map((r) => r.userId)));
       if (!list.success) return invalid(list.errors);
-      const result = await recordAttendance({ eventId: event.id, actorId: actor.id, attendedUserIds: list.userIds });
+      const result = await recordAttendance({ eventId: event.id, actorId: actor.id, attendedUserIds: list.userIds, listedUserIds: list.listedUserIds });
       if (!result.ok) return result.reason === "not_started" ? invalid({ attended: NOT_STARTED_ATTENDANCE }) : refused(result.reason, intent, values);
       return redirectWithToast(request, here, {
         type: "success",
@@ -465,9 +471,8 @@ export async function handleAttendanceAction(request: Request, params: Params) {
       if (!member) return invalid({ email: "No hay ninguna cuenta con ese correo." });
       if (!member.active) return invalid({ email: "Esa cuenta está desactivada." });
       const registrations = await listRegistrations(event.id);
-      const attended = registrations.filter((r) => r.attended).map((r) => r.userId);
-      if (attended.includes(member.id)) return redirectWithToast(request, here, { type: "info", message: `${member.name} ya figuraba como asistente.` });
-      const result = await recordAttendance({ eventId: event.id, actorId: actor.id, attendedUserIds: [...attended, member.id] });
+      if (registrations.some((r) => r.userId === member.id && r.attended)) return redirectWithToast(request, here, { type: "info", message: `${member.name} ya figuraba como asistente.` });
+      const result = await recordAttendance({ eventId: event.id, actorId: actor.id, attendedUserIds: [member.id] });
       if (!result.ok) return result.reason === "not_started" ? invalid({ email: NOT_STARTED_ATTENDANCE }) : refused(result.reason, intent, values);
       return redirectWithToast(request, here, { type: "success", message: `Se registró la asistencia de ${member.name}.` });
     }
@@ -503,30 +508,40 @@ export async function handleAttendanceAction(request: Request, params: Params) {
 // ---------------------------------------------------------------------------------------------
 // The .ics file
 
+/** The calendar days of an event, first to last (YYYY-MM-DD). */
+function eventDays(startsOn: string, endsOn: string): string[] {
+  const days: string[] = [];
+  for (let day = new Date(`${startsOn}T12:00:00Z`); day.toISOString().slice(0, 10) <= endsOn; day = new Date(day.getTime() + 24 * 3600_000)) {
+    days.push(day.toISOString().slice(0, 10));
+  }
+  return days.length > 0 ? days : [startsOn];
+}
+
+/**
+ * The event as an .ics file: one calendar entry per day, from its start to its end time that day
+ * (a two-day exchange is not one 32-hour block). A one-day event keeps the uid it always had.
+ */
 export async function eventIcs(request: Request, params: Params) {
   const event = await eventOf(params);
   const origin = issuerOrigin(request);
   const url = `${origin}/eventos/${event.id}`;
-  const startsAt = localToUtc(event.startsOn, event.startTime) ?? localToUtc(event.startsOn, "00:00")!;
-  const endsAt = localToUtc(event.endsOn, event.endTime) ?? localToUtc(event.endsOn, "23:59")!;
+  const days = eventDays(event.startsOn, event.endsOn);
   const body = renderCalendar({
     name: "Eventos de la Comunidad de Práctica de Gestión Educativa",
     origin,
-    entries: [
-      {
-        uid: `evento-${event.id}`,
-        // Seconds of the last change: grows with every edit, so calendar apps take the new version.
-        sequence: Math.floor(Date.parse(event.updatedAt) / 1000),
-        title: event.title,
-        description: `${EVENT_TYPE_LABELS[event.type]}. ${event.summary}`,
-        startsAt,
-        endsAt,
-        location: event.place.trim() || (event.modality === "presencial" ? null : "Virtual"),
-        url,
-        cancelled: false,
-        updatedAt: event.updatedAt,
-      },
-    ],
+    entries: days.map((day, index) => ({
+      uid: days.length === 1 ? `evento-${event.id}` : `evento-${event.id}-${index + 1}`,
+      // Seconds of the last change: grows with every edit, so calendar apps take the new version.
+      sequence: Math.floor(Date.parse(event.updatedAt) / 1000),
+      title: days.length === 1 ? event.title : `${event.title} (día ${index + 1} de ${days.length})`,
+      description: `${EVENT_TYPE_LABELS[event.type]}. ${event.summary}`,
+      startsAt: localToUtc(day, event.startTime) ?? localToUtc(day, "00:00")!,
+      endsAt: localToUtc(day, event.endTime) ?? localToUtc(day, "23:59")!,
+      location: event.place.trim() || (event.modality === "presencial" ? null : "Virtual"),
+      url,
+      cancelled: false,
+      updatedAt: event.updatedAt,
+    })),
   });
   return calendarResponse(body, { filename: `evento-${event.slug}.ics` });
 }

@@ -231,16 +231,26 @@ export function readTestimonialId(formData: FormData): Read<{ testimonialId: num
 // ---------------------------------------------------------------------------------------------
 // Attendance (DIFOCA)
 
-/** The ticked members of the attendance list: ids, each one of `registered`. */
-export function readAttendanceList(formData: FormData, registered: Set<number>): { success: true; userIds: number[] } | { success: false; errors: FieldErrors } {
-  const userIds: number[] = [];
-  for (const raw of formData.getAll("attended")) {
-    if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw) || !registered.has(Number(raw))) {
-      return { success: false, errors: { attended: "Marca solo a personas de la lista." } };
+/**
+ * The attendance list: who was ticked (`attended`) and who was on the list shown (`listed`, one
+ * hidden field per row: an unticked box sends nothing); all of them ids of `registered`.
+ */
+export function readAttendanceList(
+  formData: FormData,
+  registered: Set<number>,
+): { success: true; userIds: number[]; listedUserIds: number[] } | { success: false; errors: FieldErrors } {
+  const read = (name: string): number[] | null => {
+    const ids: number[] = [];
+    for (const raw of formData.getAll(name)) {
+      if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw) || !registered.has(Number(raw))) return null;
+      ids.push(Number(raw));
     }
-    userIds.push(Number(raw));
-  }
-  return { success: true, userIds: [...new Set(userIds)] };
+    return [...new Set(ids)];
+  };
+  const userIds = read("attended");
+  const listedUserIds = read("listed");
+  if (userIds === null || listedUserIds === null) return { success: false, errors: { attended: "Marca solo a personas de la lista." } };
+  return { success: true, userIds, listedUserIds };
 }
 
 const attendeeSchema = z.object({

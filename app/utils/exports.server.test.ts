@@ -10,6 +10,7 @@ const dataset: Dataset = {
     ["Gestión del riesgo, en Ayacucho", "Ayacucho", 12, "2026-04-23"],
     ['Escuela "de la confianza"\ncon salto de línea', "Lima Metropolitana", 0, null],
     ["=SUM(A1:A9)", "+51 999", -3, "2025-12-31"],
+    ["- Primera acción: diagnóstico", "@UGEL", 1, null],
   ],
 };
 
@@ -42,6 +43,7 @@ describe("toCsv", () => {
 
   test("a formula typed as text arrives as text; numbers stay numbers", () => {
     expect(csv).toContain("'=SUM(A1:A9),'+51 999,-3,2025-12-31\r\n");
+    expect(csv).toContain("'- Primera acción: diagnóstico,'@UGEL,1,\r\n");
   });
 });
 
@@ -52,7 +54,7 @@ describe("toXlsx", () => {
     expect(sheet.getRow(1).values).toEqual([undefined, "Título", "Región", "Visitas", "Publicada el"]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.rowCount).toBe(4);
+    expect(sheet.rowCount).toBe(5);
     expect(sheet.getCell("A2").value).toBe("Gestión del riesgo, en Ayacucho");
     expect(sheet.getCell("C2").value).toBe(12);
     expect(sheet.getCell("D2").value).toEqual(new Date(Date.UTC(2026, 3, 23)));
@@ -60,13 +62,17 @@ describe("toXlsx", () => {
     expect(sheet.getCell("D3").value).toBeNull();
   });
 
-  test("a formula typed as text is a string cell with the apostrophe, never a formula", async () => {
+  test("a formula typed as text is a string cell, never a formula, shown as typed without an apostrophe", async () => {
     const sheet = await openXlsx(await toXlsx(dataset));
     const cell = sheet.getCell("A4");
     expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe("'=SUM(A1:A9)");
+    expect(cell.value).toBe("=SUM(A1:A9)");
     expect(cell.formula).toBeUndefined();
+    expect(sheet.getCell("B4").value).toBe("+51 999");
     expect(sheet.getCell("C4").value).toBe(-3);
+    // A title that starts with a dash reads as it was written.
+    expect(sheet.getCell("A5").value).toBe("- Primera acción: diagnóstico");
+    expect(sheet.getCell("B5").value).toBe("@UGEL");
   });
 
   test("characters XML forbids are dropped so Excel can open the file", async () => {

@@ -46,9 +46,10 @@ export interface Dataset {
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-// A spreadsheet runs a cell that starts with one of these as a formula (=, +, -, @) or after
-// stripping it (tab, carriage return). Text typed by members must stay text: OWASP's advice is a
-// leading apostrophe, which both Excel and LibreOffice read as "this is text".
+// A spreadsheet opening a CSV runs a cell that starts with one of these as a formula (=, +, -, @)
+// or after stripping it (tab, carriage return). Text typed by members must stay text: OWASP's
+// advice is a leading apostrophe, which both Excel and LibreOffice read as "this is text". Only
+// the CSV needs it: the .xlsx marks each cell as a string.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Text that a spreadsheet would run as a formula, made inert with a leading apostrophe. */
@@ -85,7 +86,9 @@ function xlsxValue(cell: Cell, kind: ExportColumn["kind"]): CellValue {
     const [y, m, d] = cell.split("-").map(Number) as [number, number, number];
     return new Date(Date.UTC(y, m - 1, d));
   }
-  return neutralizeFormula(cell.replace(XML_INVALID, "")).slice(0, CELL_MAX);
+  // A string cell of an .xlsx is never evaluated (exceljs writes formulas only from { formula }
+  // values), so the text goes as typed: an apostrophe here would be shown as part of it.
+  return cell.replace(XML_INVALID, "").slice(0, CELL_MAX);
 }
 
 function columnWidth(dataset: Dataset, index: number): number {

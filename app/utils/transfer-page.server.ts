@@ -1,6 +1,7 @@
 // The loader and action of one transfer's page (/transferencias/:id) and the serving of its
-// evidence. Anyone may read a transfer, like the catalog; its responsible people and DIFOCA act on
-// it. The route modules only call these, and the model checks every step again.
+// evidence. Anyone may read a transfer, like the catalog, except that until DIFOCA accepts it its
+// texts and evidence are for its responsible people and DIFOCA; they act on it. The route modules
+// only call these, and the model checks every step again.
 import { createReadableStreamFromReadable, json, redirect, type SerializeFrom } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import { describeEvidence } from "~/components/evidence-list";
@@ -67,7 +68,8 @@ function formatDay(date: string): string {
 /** What the viewer may do with this transfer; the action and the model check it again. */
 function rolesOf(user: CurrentUser | null, transfer: TransferDetail) {
   const isDifoca = can(user, "transfers.manage");
-  const isParticipant = user !== null && transfer.participants.some((p) => p.userId === user.id);
+  const ownSide = user === null ? null : (transfer.participants.find((p) => p.userId === user.id)?.side ?? null);
+  const isParticipant = ownSide !== null;
   const canMove = isDifoca || isParticipant;
   const next = nextTransferStage(transfer.stage);
   const ongoing = transfer.status === "en_curso";
@@ -86,6 +88,10 @@ function rolesOf(user: CurrentUser | null, transfer: TransferDetail) {
     canResume: canMove && transfer.status === "suspendida",
     canClose: canMove && OPEN_TRANSFER_STATUSES.includes(transfer.status),
     canManagePeople: canMove && EVIDENCE_STATUSES.includes(transfer.status),
+    /** DIFOCA manages the people of both sides; a responsible person those of their own. */
+    managedSides: (isDifoca ? ["source", "receiving"] : ownSide ? [ownSide] : []) as ("source" | "receiving")[],
+    /** A request not accepted (pending, declined, withdrawn) keeps its texts and evidence for its people and DIFOCA. */
+    seesRequest: transfer.accepted || canMove,
   };
 }
 
@@ -123,7 +129,7 @@ export async function loadTransferPage(request: Request, params: Params) {
   const reachedOn = new Map<TransferStage, string>();
   for (const step of transfer.steps) if (step.toStage && (step.type === "advanced" || step.type === "requested")) reachedOn.set(step.toStage, step.occurredOn);
 
-  const evidence = transfer.evidence.map((item) => ({
+  const evidence = (roles.seesRequest ? transfer.evidence : []).map((item) => ({
     id: item.id,
     stepId: item.stepId,
     stage: item.stage,
@@ -147,9 +153,9 @@ export async function loadTransferPage(request: Request, params: Params) {
       stageLabel: TRANSFER_STAGE_LABELS[transfer.stage],
       status: transfer.status,
       statusLabel: TRANSFER_STATUS_LABELS[transfer.status],
-      statusReason: transfer.statusReason,
-      reason: transfer.reason,
-      context: transfer.context,
+      statusReason: roles.seesRequest ? transfer.statusReason : null,
+      reason: roles.seesRequest ? transfer.reason : null,
+      context: roles.seesRequest ? transfer.context : null,
       requestedBy: transfer.requestedBy.name,
       requestedOn: formatDate(transfer.createdAt),
       completedOn: transfer.completedAt ? formatDate(transfer.completedAt) : null,
@@ -174,7 +180,8 @@ export async function loadTransferPage(request: Request, params: Params) {
       date: formatDay(step.occurredOn),
       dateTime: step.occurredOn,
       actorName: step.actorName,
-      note: step.note,
+      // The request's reason, the decline's reason and other notes of a request not accepted are not public.
+      note: roles.seesRequest ? step.note : "",
       evidence: evidence.filter((e) => e.stepId === step.id),
     })),
     evidenceByStage: TRANSFER_STAGES.map((stage) => ({ stage, label: TRANSFER_STAGE_LABELS[stage], items: evidence.filter((e) => e.stage === stage) })).filter((group) => group.items.length > 0),
@@ -212,6 +219,16 @@ const REFUSAL_MESSAGES: Record<Exclude<TransferRefusal, "not_found" | "not_allow
   wrong_status: { field: "form", message: "La transferencia no admite ese cambio en su estado actual." },
   bad_date: { field: "occurredOn", message: "La fecha no puede ser futura ni anterior al último paso registrado." },
   not_member: { field: "email", message: "No encontramos un miembro activo con ese correo." },
+  wrong_side: { field: "form", message: "Solo puedes agregar o quitar personas responsables de tu propio lado de la transferencia." },
+  last_participant: { field: "form", message: "No se puede quitar a la última persona responsable de un lado: primero agrega a quien la reemplace." },
+  difoca_participant: { field: "email", message: "El personal de DIFOCA acompaña todas las transferencias: no se agrega como persona responsable." },
+  already_participant: { field: "email", message: "Esa persona ya es responsable de esta transferencia." },
+  not_source_member: {
+    field: "email",
+    message: "Del lado de la práctica solo pueden ser responsables miembros activos de su equipo o de las IGED que la lideran o comparten.",
+  },
+  not_receiving_member: { field: "email", message: "Del lado de la IGED receptora solo pueden ser responsables miembros activos de esa IGED." },
+  contact_required: { field: "contactEmail", message: "Escribe el correo de la persona responsable en la IGED receptora." },
 };
 
 /** A refusal of the model as the page shows it: 404 and 403 are thrown, the rest is a 400 by the form. */
@@ -328,14 +345,17 @@ export async function handleTransferAction(request: Request, params: Params) {
 
 /**
  * GET /transferencias/:id/evidencias/:evidenceId: a stored file with the upload handler's headers,
- * or a redirect to a link. Evidence is public like the transfer; one that belongs to another
+ * or a redirect to a link. Evidence is public like the transfer once DIFOCA accepted it; before,
+ * it does not exist for anyone but its responsible people and DIFOCA. One that belongs to another
  * transfer does not exist here.
  */
-export async function serveTransferEvidence(params: Params) {
+export async function serveTransferEvidence(request: Request, params: Params) {
   const transferId = idParam(params.id);
   const evidenceId = idParam(params.evidenceId);
   const evidence = transferId === null || evidenceId === null ? undefined : await getTransferEvidence(evidenceId);
   if (!evidence || evidence.transferId !== transferId) throw notFound(EVIDENCE_NOT_FOUND);
+  const transfer = await getTransfer(transferId);
+  if (!transfer || !rolesOf(await getUser(request), transfer).seesRequest) throw notFound(EVIDENCE_NOT_FOUND);
   // A link was checked to be http(s) when it was added.
   if (evidence.kind === "enlace" && evidence.url) return redirect(evidence.url);
   if (!evidence.storedName) throw notFound(EVIDENCE_NOT_FOUND);

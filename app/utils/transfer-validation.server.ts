@@ -21,6 +21,8 @@ export interface TransferRequestForm {
   practiceId: number;
   /** Only DIFOCA chooses; a gestor's request goes to their own IGED. */
   receivingIgedId: number | null;
+  /** DIFOCA names the responsible person in the receiving IGED by e-mail; a gestor is that person. */
+  contactEmail: string | null;
   reason: string;
   context: string;
 }
@@ -36,10 +38,19 @@ const longText = (what: string) =>
     TRANSFER_TEXT_MIN,
   );
 
+const emailField = (required: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(1, { error: required })
+    .max(254, { error: "El correo no puede tener más de 254 caracteres." })
+    .pipe(z.email({ error: "Escribe un correo válido, por ejemplo nombre@ugel.gob.pe." }));
+
 export function readTransferRequest(formData: FormData, options: { choosesIged: boolean }): Read<TransferRequestForm> {
   const schema = z.object({
     practiceId: idFromList("Elige una práctica en estadio avanzado."),
     igedId: options.choosesIged ? idFromList("Elige la IGED que adoptará la práctica.") : z.unknown().optional(),
+    contactEmail: options.choosesIged ? emailField("Escribe el correo de la persona responsable en la IGED receptora.") : z.unknown().optional(),
     reason: longText("por qué quieren adoptar esta práctica"),
     context: longText("para qué contexto la quieren adoptar"),
   });
@@ -51,6 +62,7 @@ export function readTransferRequest(formData: FormData, options: { choosesIged: 
     data: {
       practiceId: result.data.practiceId,
       receivingIgedId: options.choosesIged ? (result.data.igedId as number) : null,
+      contactEmail: options.choosesIged ? (result.data.contactEmail as string) : null,
       reason: result.data.reason,
       context: result.data.context,
     },
@@ -180,12 +192,7 @@ export type TransferSide = (typeof TRANSFER_SIDES)[number];
 export function readParticipant(formData: FormData): Read<{ email: string; side: TransferSide }> {
   return parseForm(
     z.object({
-      email: z
-        .string({ error: "Escribe el correo de la persona." })
-        .trim()
-        .min(1, { error: "Escribe el correo de la persona." })
-        .max(254, { error: "El correo no puede tener más de 254 caracteres." })
-        .pipe(z.email({ error: "Escribe un correo válido, por ejemplo nombre@ugel.gob.pe." })),
+      email: emailField("Escribe el correo de la persona."),
       side: z.enum(TRANSFER_SIDES, { error: "Elige de qué lado será responsable." }),
     }),
     formData,
