@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { WallPostForm } from "~/components/wall-post-form";
+import { EditWallPostPage } from "~/components/wall-post-pages";
 import { loadEditWallPost, updateWallPostAction } from "~/utils/wall-pages.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,34 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditInitiative() {
-  const { post, lines, igeds, regions, showRegion, values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  return (
-    <section className="container page">
-      <p>
-        <Link to={post.path}>Volver a la iniciativa</Link>
-      </p>
-      <h1>Editar: {post.title}</h1>
-      {post.hiddenReason !== null ? (
-        <div className="notice wall-hidden-notice" role="note">
-          <p>
-            <strong>DIFOCA ocultó esta publicación.</strong> Motivo: {post.hiddenReason || "sin motivo indicado"}
-          </p>
-          <p>Puedes corregirla aquí; seguirá oculta para los demás hasta que DIFOCA la restablezca.</p>
-        </div>
-      ) : null}
-      <WallPostForm
-        kind="initiative"
-        values={actionData?.values ?? values}
-        errors={actionData?.errors}
-        lines={lines}
-        igeds={igeds}
-        regions={regions}
-        showRegion={showRegion}
-        submitLabel="Guardar cambios"
-      />
-    </section>
-  );
+  return <EditWallPostPage kind="initiative" />;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
