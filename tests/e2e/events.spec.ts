@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Locator } from "@playwright/test";
 import { lucia } from "~/utils/auth.server";
 import { todayInLima } from "~/utils/dates";
@@ -115,4 +116,29 @@ test("the dashboard's map shows the 26 regions with a table of the same numbers"
   const table = page.getByRole("table").filter({ hasText: "Lima Metropolitana" }).first();
   await expect(table).toContainText("Lima Provincias");
   await expect(table.locator("tbody tr")).toHaveCount(26);
+});
+
+test("DIFOCA downloads the practices of a region as CSV and Excel, and both hold the expected rows", async ({ page, makeMember, login }) => {
+  const ExcelJS = (await import("exceljs")).default;
+  await login(await makeMember({ role: "difoca", iged: null }));
+  await page.goto("/admin/exportes");
+  // Callao: the demo's practices there, which no other journey touches.
+  await page.getByLabel("Región", { exact: true }).selectOption({ label: "Callao" });
+  await page.getByRole("button", { name: "Aplicar" }).click();
+  await expect(page.locator("main")).toContainText("1 práctica");
+
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Descargar CSV de prácticas/ }).click()]);
+  const csv = readFileSync((await csvDownload.path())!, "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trim().split(/\r\n/);
+  expect(lines[0]).toMatch(/^Título,Región,/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain("Estrategia Inclusión Total");
+
+  const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Descargar Excel \(\.xlsx\) de prácticas/ }).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await xlsxDownload.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).value).toBe("Título");
+  expect(sheet.getRow(2).getCell(1).value).toBe("Estrategia Inclusión Total");
+  expect(sheet.actualRowCount).toBe(2);
 });
