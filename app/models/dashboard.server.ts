@@ -258,7 +258,7 @@ function membersAtEndOf(db: DB, year: number) {
 export interface MemberFigures {
   /** Accounts at the end of the year (today, for the current year). */
   registered: number;
-  /** Accounts created during the year. */
+  /** Of those, the accounts created during the year. */
   newInYear: number;
   /** Members active in at least ACTIVE_MONTHS_MIN different months of the year. */
   active: number;
@@ -270,11 +270,11 @@ export async function getMemberFigures(year: number, db: DB = getDb()): Promise<
   const { start, end } = yearBounds(year);
   const [registered, newInYear, active, visits] = await Promise.all([
     membersAtEndOf(db, year).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    db
-      .selectFrom("users")
+    // Of the members counted above, those whose account was created in the year.
+    membersAtEndOf(db, year)
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("createdAt", ">=", start)
-      .where("createdAt", "<", end)
+      .where("users.createdAt", ">=", start)
+      .where("users.createdAt", "<", end)
       .executeTakeFirstOrThrow(),
     membersAtEndOf(db, year)
       .select((eb) => eb.fn.countAll<number>().as("n"))

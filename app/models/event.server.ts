@@ -452,7 +452,13 @@ export async function getEvent(id: number, db: DB = getDb()): Promise<EventDetai
     .executeTakeFirst();
   if (!row) return undefined;
   const [invitedRegions, practices] = await Promise.all([
-    db.selectFrom("eventRegions").innerJoin("regions", "regions.id", "eventRegions.regionId").select(["regions.id", "regions.name"]).where("eventRegions.eventId", "=", id).orderBy("regions.name").execute(),
+    db
+      .selectFrom("eventRegions")
+      .innerJoin("regions", "regions.id", "eventRegions.regionId")
+      .select(["regions.id", "regions.name"])
+      .where("eventRegions.eventId", "=", id)
+      .execute()
+      .then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name, "es"))),
     db
       .selectFrom("eventPractices")
       .innerJoin("practices", "practices.id", "eventPractices.practiceId")

@@ -16,14 +16,16 @@ export interface IgedOption {
 
 /** Every IGED with its region, ordered for a select grouped by region. */
 export async function listIgedOptions(db: DB = getDb()): Promise<IgedOption[]> {
-  return db
+  const rows = await db
     .selectFrom("igeds")
     .innerJoin("regions", "regions.id", "igeds.regionId")
     .select(["igeds.id", "igeds.name", "igeds.type", "igeds.regionId", "regions.name as regionName"])
-    .orderBy("regions.name")
-    .orderBy((eb) => eb.case().when("igeds.type", "=", "dre").then(0).when("igeds.type", "=", "ugel").then(1).else(2).end())
-    .orderBy("igeds.name")
     .execute();
+  // Spanish order ("Áncash" after "Amazonas", not after "Ucayali"): the DRE/GRE first, then UGEL, then local governments.
+  const typeOrder = { dre: 0, ugel: 1, gobierno_local: 2 } as const;
+  return rows.sort(
+    (a, b) => a.regionName.localeCompare(b.regionName, "es") || typeOrder[a.type] - typeOrder[b.type] || a.name.localeCompare(b.name, "es"),
+  );
 }
 
 export async function getIged(id: number, db: DB = getDb()): Promise<IgedOption | undefined> {

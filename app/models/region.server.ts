@@ -10,8 +10,9 @@ export interface RegionWithMacroregion {
   macroregionName: string;
 }
 
+/** The 26 regions in Spanish alphabetical order (SQL's byte order would put "Áncash" after "Ucayali"). */
 export async function listRegions(db: DB = getDb()): Promise<RegionWithMacroregion[]> {
-  return db
+  const rows = await db
     .selectFrom("regions")
     .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
     .select([
@@ -21,8 +22,8 @@ export async function listRegions(db: DB = getDb()): Promise<RegionWithMacroregi
       "regions.macroregionId",
       "macroregions.name as macroregionName",
     ])
-    .orderBy("regions.name")
     .execute();
+  return rows.sort((a, b) => a.name.localeCompare(b.name, "es"));
 }
 
 export async function listMacroregions(db: DB = getDb()) {

@@ -237,7 +237,9 @@ describe("/panel", () => {
     const users = await db.selectFrom("users").select(["id", "active", "createdAt"]).execute();
     const activeAccounts = new Set(users.filter((u) => u.active === 1).map((u) => u.id));
     expect(data.members.registered).toBe(activeAccounts.size);
-    expect(data.members.newInYear).toBe(users.filter((u) => inYear(u.createdAt)).length);
+    // Of those, the accounts created this year (a deactivated one is not counted: it is not registered any more).
+    expect(data.members.newInYear).toBe(users.filter((u) => u.active === 1 && inYear(u.createdAt)).length);
+    expect(data.members.newInYear).toBeLessThanOrEqual(data.members.registered);
 
     const ledger = await db.selectFrom("pointsLedger").select(["id", "userId", "action", "occurredAt", "reversesId", "uniqueKey"]).execute();
     const reversed = new Set(ledger.filter((l) => l.uniqueKey.startsWith("reverse:")).map((l) => l.reversesId));
