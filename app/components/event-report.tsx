@@ -3,7 +3,7 @@
 // PDF, so both say the same.
 import { Link } from "@remix-run/react";
 import { Markdown } from "~/components/markdown";
-import type { EventType } from "~/utils/event-labels";
+import type { ReportDocument } from "~/utils/event-report.server";
 
 export interface ReportFeedbackView {
   authorName: string;
@@ -28,27 +28,8 @@ export interface ReportPracticeView {
   feedback: ReportFeedbackView[];
 }
 
-export interface EventReportView {
-  eventId: number;
-  eventTitle: string;
-  title: string;
-  type: EventType;
-  typeLabel: string;
-  dates: string;
-  place: string;
-  modalityLabel: string;
-  hostRegionName: string | null;
-  macroregionName: string | null;
-  presentation: string[];
-  participantsLine: string;
-  participantRegions: { name: string; count: number }[];
-  invitedRegions: string[];
-  igedGroups: { label: string; names: string[] }[];
-  directors: { name: string; position: string; igedName: string | null }[];
-  practices: ReportPracticeView[];
-  testimonials: { text: string; name: string; position: string; igedName: string | null }[];
-  generatedOn: string;
-}
+/** The report document as the page shows it: the same words, with the markdown already rendered. */
+export type EventReportView = Omit<ReportDocument, "slug" | "practices"> & { practices: ReportPracticeView[] };
 
 const participants = (n: number) => (n === 1 ? "1 participante" : `${n.toLocaleString("es-PE")} participantes`);
 

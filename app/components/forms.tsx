@@ -136,3 +136,20 @@ export function FormError({ message }: { message?: string }) {
     </div>
   );
 }
+
+/** One filter of a GET search form: a select whose first option, when given, means "all". */
+export function FilterSelect({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={`filtro-${name}`}>{label}</label>
+      <select id={`filtro-${name}`} name={name} defaultValue={value}>
+        {all ? <option value="">{all}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Pagination } from "~/components/pagination";
 import type { loadWallFeed } from "~/utils/wall-pages.server";
 import { REACTION_LABELS, WALL_SORT_LABELS, WALL_SORTS, WALL_STATUS_LABELS, WALLS } from "~/utils/wall-labels";
+import { FilterSelect } from "~/components/forms";
 
 export type WallFeedData = SerializeFrom<typeof loadWallFeed>;
 
@@ -13,21 +14,6 @@ const EXPLANATIONS = {
   initiative: "Las iniciativas que los equipos están probando y todavía no son prácticas: compártelas, coméntalas y hazlas crecer.",
 } as const;
 
-function FilterSelect({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filtro-${name}`}>{label}</label>
-      <select id={`filtro-${name}`} name={name} defaultValue={value}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function count(n: number, singular: string, plural: string): string {
   return `${n.toLocaleString("es-PE")} ${n === 1 ? singular : plural}`;

@@ -9,6 +9,7 @@ import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
 import { awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { activeTeamIds } from "~/models/practice.server";
+import { listActiveDifocaIds } from "~/models/user.server";
 import {
   addMinutes,
   BOOKING_HORIZON_DAYS,
@@ -21,7 +22,7 @@ import {
   type Interval,
   type Slot,
 } from "~/utils/advisory-slots";
-import { formatDateTime, nowIso, todayInLima } from "~/utils/dates";
+import { formatDateTime, nowIso, todayInLima, limaYearBounds } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export type { AdvisoryModality, AdvisoryStatus, AdvisoryType } from "../../db/schema";
@@ -197,11 +198,6 @@ async function involvedIds(advisory: { practiceId: number; requestedBy: number; 
   return [...new Set([...team, advisory.requestedBy, ...(advisory.advisorId ? [advisory.advisorId] : [])])];
 }
 
-async function difocaIds(db: DB): Promise<number[]> {
-  const rows = await db.selectFrom("users").select("id").where("role", "=", "difoca").where("active", "=", 1).execute();
-  return rows.map((r) => r.id);
-}
-
 async function tell(ids: number[], except: number | null, message: { type: NotificationType; title: string; body?: string; advisoryId: number }, db: DB) {
   await notify(
     ids.filter((id) => id !== except).map((userId) => ({ userId, type: message.type, title: message.title, body: message.body ?? "", link: `/asesorias/${message.advisoryId}` })),
@@ -348,7 +344,7 @@ export async function requestAdvisory(input: AdvisoryRequest & { now?: Date; at?
       .returning("id")
       .executeTakeFirstOrThrow();
     await recordEvent({ advisoryId: id, type: "requested", actorId: input.requestedBy, startsAt: slot?.startsAt ?? null, at }, trx);
-    const recipients = input.advisorId !== null ? [input.advisorId] : await difocaIds(trx);
+    const recipients = input.advisorId !== null ? [input.advisorId] : await listActiveDifocaIds(trx);
     await tell(
       recipients,
       input.requestedBy,
@@ -1044,8 +1040,8 @@ export async function countHeldAdvisoriesByType(year: number, db: DB = getDb()):
     .selectFrom("advisories")
     .select(["type", (eb) => eb.fn.countAll<number>().as("n")])
     .where("status", "=", "realizada")
-    .where("startsAt", ">=", `${year}-01-01T05:00:00.000Z`)
-    .where("startsAt", "<", `${year + 1}-01-01T05:00:00.000Z`)
+    .where("startsAt", ">=", limaYearBounds(year).start)
+    .where("startsAt", "<", limaYearBounds(year).end)
     .groupBy("type")
     .execute();
   const counts: Record<AdvisoryType, number> = { personalizada: 0, transferencia: 0 };

@@ -15,14 +15,10 @@ import { listMacroregions, listRegions } from "~/models/region.server";
 import { currentYear, listTiers, tiersForMembers } from "~/models/tier.server";
 import { countPendingTransfers, countTransfersInYear } from "~/models/transfer.server";
 import { countAccompaniments, countOpenReports } from "~/models/wall.server";
-import { todayInLima } from "~/utils/dates";
+import { todayInLima, limaYearBounds } from "~/utils/dates";
 import { getDb, type DB } from "~/utils/db.server";
 import { STAGES } from "~/utils/practice-labels";
 import { ROLES } from "~/utils/roles";
-
-export function yearBounds(year: number): { start: string; end: string } {
-  return { start: `${year}-01-01T05:00:00.000Z`, end: `${year + 1}-01-01T05:00:00.000Z` };
-}
 
 /** The Lima month ("01".."12") of a UTC ISO instant stored in `column` (snake_case, as SQL sees it). */
 function limaMonth(column: string): RawBuilder<string> {
@@ -53,7 +49,7 @@ export async function listDashboardYears(now: Date = new Date(), db: DB = getDb(
  * stage, line and region are today's: the platform keeps the history of stages, not of every field.
  */
 function vigentesOf(db: DB, year: number) {
-  const { end } = yearBounds(year);
+  const { end } = limaYearBounds(year);
   return db
     .selectFrom("practices")
     .where("practices.status", "=", "publicada")
@@ -207,7 +203,7 @@ const NOT_MEMBER_ACTIVITY = [MANUAL_ADJUSTMENT, "badge_awarded", "contribution_u
  * Signing in or only reading does not count.
  */
 function activeMonthsOf(db: DB, year: number) {
-  const { start, end } = yearBounds(year);
+  const { start, end } = limaYearBounds(year);
   const ledger = db
     .selectFrom("pointsLedger")
     .select(["pointsLedger.userId", limaMonth("points_ledger.occurred_at").as("month")])
@@ -248,7 +244,7 @@ function activeMonthsOf(db: DB, year: number) {
 
 /** Accounts that existed at the end of the year and had not been deactivated by then. */
 function membersAtEndOf(db: DB, year: number) {
-  const { end } = yearBounds(year);
+  const { end } = limaYearBounds(year);
   return db
     .selectFrom("users")
     .where("users.createdAt", "<", end)
@@ -267,7 +263,7 @@ export interface MemberFigures {
 }
 
 export async function getMemberFigures(year: number, db: DB = getDb()): Promise<MemberFigures> {
-  const { start, end } = yearBounds(year);
+  const { start, end } = limaYearBounds(year);
   const [registered, newInYear, active, visits] = await Promise.all([
     membersAtEndOf(db, year).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     // Of the members counted above, those whose account was created in the year.
@@ -309,7 +305,7 @@ export interface StageMovesByMonth {
 
 /** DIFOCA's stage decisions of the year, by Lima month: promotions by the stage reached, and demotions. */
 export async function getStageMoves(year: number, db: DB = getDb()): Promise<StageMovesByMonth[]> {
-  const { start, end } = yearBounds(year);
+  const { start, end } = limaYearBounds(year);
   const rows = await db
     .selectFrom("practiceEvents")
     .select([limaMonth("practice_events.created_at").as("month"), "practiceEvents.type", "practiceEvents.toStage", (eb) => eb.fn.countAll<number>().as("n")])

@@ -7,14 +7,9 @@ import type { AdvisoryStatus, AdvisoryType, EventType, IgedType, PracticeStatus,
 import { listCatalog, type CatalogFilters } from "~/models/practice.server";
 import { listTiers, tiersForMembers } from "~/models/tier.server";
 import { transferActiveInYear, transferOpenInYear } from "~/models/transfer.server";
-import { todayInLima } from "~/utils/dates";
+import { todayInLima, limaYearBounds } from "~/utils/dates";
 import { TRANSFER_STAGE_LABELS, TRANSFER_STATUS_LABELS } from "~/utils/transfer-labels";
 import { getDb, type DB } from "~/utils/db.server";
-
-/** The UTC instants where a year begins and ends in Lima (UTC−5, no daylight saving). */
-function limaYear(year: number) {
-  return { start: `${year}-01-01T05:00:00.000Z`, end: `${year + 1}-01-01T05:00:00.000Z` };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Practices
@@ -215,7 +210,7 @@ const limaDay = (iso: string) => todayInLima(new Date(iso));
  * active in the year (accepted, not declined or closed before it).
  */
 export async function listActivitiesForExport(year: number, db: DB = getDb()): Promise<ActivityExportRow[]> {
-  const { start, end } = limaYear(year);
+  const { start, end } = limaYearBounds(year);
   const [advisories, events, accompaniments, transfers] = await Promise.all([
     db
       .selectFrom("advisories")
@@ -371,7 +366,7 @@ export interface AdvisoryExportRow {
 
 /** The advisories of a year: those scheduled in it, and those asked for in it that have no date yet. */
 export async function listAdvisoriesForExport(year: number, db: DB = getDb()): Promise<AdvisoryExportRow[]> {
-  const { start, end } = limaYear(year);
+  const { start, end } = limaYearBounds(year);
   const rows = await db
     .selectFrom("advisories")
     .innerJoin("practices", "practices.id", "advisories.practiceId")

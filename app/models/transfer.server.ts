@@ -8,7 +8,8 @@ import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
 import { awardPoints } from "~/models/points.server";
 import { activeTeamIds } from "~/models/practice.server";
-import { nowIso, todayInLima } from "~/utils/dates";
+import { listActiveDifocaIds } from "~/models/user.server";
+import { nowIso, todayInLima, limaYearBounds } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { isWebUrl } from "~/utils/evidence-validation.server";
 import { deleteStoredUpload, storeUpload } from "~/utils/uploads.server";
@@ -64,11 +65,6 @@ export async function canMoveTransfer(transferId: number, userId: number, db: DB
   return (await participantIds(transferId, db)).includes(userId);
 }
 
-async function difocaIds(db: DB): Promise<number[]> {
-  const rows = await db.selectFrom("users").select("id").where("role", "=", "difoca").where("active", "=", 1).execute();
-  return rows.map((r) => r.id);
-}
-
 async function loadTransfer(id: number, db: DB) {
   return db
     .selectFrom("transfers")
@@ -93,7 +89,7 @@ async function loadTransfer(id: number, db: DB) {
 
 async function tellEveryone(transferId: number, except: number | null, message: { type: NotificationType; title: string; body?: string }, db: DB, alsoDifoca = false) {
   const ids = new Set(await participantIds(transferId, db));
-  if (alsoDifoca) for (const id of await difocaIds(db)) ids.add(id);
+  if (alsoDifoca) for (const id of await listActiveDifocaIds(db)) ids.add(id);
   if (except !== null) ids.delete(except);
   await notify(
     [...ids].map((userId) => ({ userId, type: message.type, title: message.title, body: message.body ?? "", link: `/transferencias/${transferId}` })),
@@ -532,16 +528,12 @@ export interface TransferListItem {
   completedAt: string | null;
 }
 
-function yearBounds(year: number) {
-  return { start: `${year}-01-01T05:00:00.000Z`, end: `${year + 1}-01-01T05:00:00.000Z` };
-}
-
 /**
  * A transfer belongs to a year's list when it was open at some point of it: asked for before the
  * year's end and not ended (completed, closed or declined) before its start.
  */
 export function transferOpenInYear(year: number) {
-  const { start, end } = yearBounds(year);
+  const { start, end } = limaYearBounds(year);
   return sql<SqlBool>`(transfers.created_at < ${end} and (transfers.ended_at is null or transfers.ended_at >= ${start}))`;
 }
 
@@ -775,7 +767,7 @@ export async function listOpenTransfersOfPractice(practiceId: number, db: DB = g
 
 /** Transfer processes active in a year (the dashboard reads this). */
 export async function countTransfersInYear(year: number, db: DB = getDb()): Promise<{ active: number; completed: number }> {
-  const { start, end } = yearBounds(year);
+  const { start, end } = limaYearBounds(year);
   const row = await db
     .selectFrom("transfers")
     .select([

@@ -240,3 +240,9 @@ async function countActiveDifoca(db: DB): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The active DIFOCA specialists: who is told about requests that wait for DIFOCA. */
+export async function listActiveDifocaIds(db: DB = getDb()): Promise<number[]> {
+  const rows = await db.selectFrom("users").select("id").where("role", "=", "difoca").where("active", "=", 1).orderBy("id").execute();
+  return rows.map((r) => r.id);
+}

@@ -8,7 +8,7 @@ import { recordAudit } from "~/models/audit.server";
 import { notify, type NotificationInput } from "~/models/notification.server";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { createPractice, type PracticeCore } from "~/models/practice.server";
-import { nowIso } from "~/utils/dates";
+import { nowIso, limaYearBounds } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexWallPost, toMatchQuery, wallPostMatches } from "~/utils/search.server";
 import { CHALLENGE_STATUSES, WALLS, type ReportReason, type WallSort } from "~/utils/wall-labels";
@@ -1003,8 +1003,8 @@ export async function countAccompaniments(year: number, db: DB = getDb()): Promi
   const rows = await db
     .selectFrom("wallPosts")
     .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("accompaniedAt", ">=", `${year}-01-01T05:00:00.000Z`)
-    .where("accompaniedAt", "<", `${year + 1}-01-01T05:00:00.000Z`)
+    .where("accompaniedAt", ">=", limaYearBounds(year).start)
+    .where("accompaniedAt", "<", limaYearBounds(year).end)
     .where("hiddenAt", "is", null)
     .groupBy("kind")
     .execute();

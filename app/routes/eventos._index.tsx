@@ -3,26 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EventCards } from "~/components/event-card";
 import { loadEventList } from "~/utils/event-pages.server";
+import { FilterSelect } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadEventList(request);
 }
 
-function FilterSelect({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filtro-${name}`}>{label}</label>
-      <select id={`filtro-${name}`} name={name} defaultValue={value}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default function EventList() {
   const { upcoming, past, filters, options, canManage } = useLoaderData<typeof loader>();

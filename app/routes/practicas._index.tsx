@@ -10,6 +10,7 @@ import { can } from "~/utils/permissions.server";
 import { IGED_TYPE_LABELS, IGED_TYPES } from "~/utils/iged-types";
 import { CATALOG_SORT_LABELS, CATALOG_SORTS, STAGE_LABELS, STAGES, type CatalogSort } from "~/utils/practice-labels";
 import { snippetParts } from "~/utils/search.server";
+import { FilterSelect } from "~/components/forms";
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -63,21 +64,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function Select({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filtro-${name}`}>{label}</label>
-      <select id={`filtro-${name}`} name={name} defaultValue={value}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default function Catalog() {
   const { filters, options, result, canCreate } = useLoaderData<typeof loader>();
@@ -106,13 +92,13 @@ export default function Catalog() {
         <details className="filters__more" open={filtersActive}>
           <summary>Filtros y orden</summary>
           <div className="filters__grid">
-            <Select name="region" label="Región" value={filters.region} options={options.regions} all="Todas las regiones" />
-            <Select name="macrorregion" label="Macrorregión" value={filters.macrorregion} options={options.macroregions} all="Todas" />
-            <Select name="estadio" label="Estadio" value={filters.estadio} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} all="Todos" />
-            <Select name="linea" label="Línea temática" value={filters.linea} options={options.lines} all="Todas las líneas" />
-            <Select name="tipo" label="Tipo de IGED" value={filters.tipo} options={IGED_TYPES.map((t) => ({ value: t, label: IGED_TYPE_LABELS[t] }))} all="Todos" />
-            <Select name="vigente" label="Vigencia" value={filters.vigente} options={[{ value: "si", label: "Vigentes" }, { value: "no", label: "No vigentes" }]} all="Todas" />
-            <Select
+            <FilterSelect name="region" label="Región" value={filters.region} options={options.regions} all="Todas las regiones" />
+            <FilterSelect name="macrorregion" label="Macrorregión" value={filters.macrorregion} options={options.macroregions} all="Todas" />
+            <FilterSelect name="estadio" label="Estadio" value={filters.estadio} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} all="Todos" />
+            <FilterSelect name="linea" label="Línea temática" value={filters.linea} options={options.lines} all="Todas las líneas" />
+            <FilterSelect name="tipo" label="Tipo de IGED" value={filters.tipo} options={IGED_TYPES.map((t) => ({ value: t, label: IGED_TYPE_LABELS[t] }))} all="Todos" />
+            <FilterSelect name="vigente" label="Vigencia" value={filters.vigente} options={[{ value: "si", label: "Vigentes" }, { value: "no", label: "No vigentes" }]} all="Todas" />
+            <FilterSelect
               name="orden"
               label="Ordenar por"
               value={filters.orden}

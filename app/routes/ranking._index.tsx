@@ -11,6 +11,7 @@ import { badRequest, safeRedirectPath } from "~/utils/http.server";
 import { IGED_TYPE_LABELS, IGED_TYPES } from "~/utils/iged-types";
 import { ALL_TIME, formatPoints, requirementLabel } from "~/utils/tier-labels";
 import { redirectWithToast } from "~/utils/toast.server";
+import { FilterSelect } from "~/components/forms";
 
 const PAGE_SIZE = 25;
 
@@ -88,21 +89,6 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-function Select({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filtro-${name}`}>{label}</label>
-      <select id={`filtro-${name}`} name={name} defaultValue={value}>
-        {all ? <option value="">{all}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default function Ranking() {
   const { filters, periodLabel, thisYear, options, ranking, viewer, tiers } = useLoaderData<typeof loader>();
@@ -119,15 +105,15 @@ export default function Ranking() {
       </p>
 
       <Form method="get" className="filters" aria-label="Filtrar el ranking">
-        <Select
+        <FilterSelect
           name="anio"
           label="Periodo"
           value={filters.anio}
           options={[...options.years, { value: ALL_TIME, label: "Todo el historial" }]}
         />
-        <Select name="region" label="Región" value={filters.region} options={options.regions} all="Todas las regiones" />
-        <Select name="macrorregion" label="Macrorregión" value={filters.macrorregion} options={options.macroregions} all="Todas" />
-        <Select name="tipo" label="Tipo de IGED" value={filters.tipo} options={IGED_TYPES.map((t) => ({ value: t, label: IGED_TYPE_LABELS[t] }))} all="Todos" />
+        <FilterSelect name="region" label="Región" value={filters.region} options={options.regions} all="Todas las regiones" />
+        <FilterSelect name="macrorregion" label="Macrorregión" value={filters.macrorregion} options={options.macroregions} all="Todas" />
+        <FilterSelect name="tipo" label="Tipo de IGED" value={filters.tipo} options={IGED_TYPES.map((t) => ({ value: t, label: IGED_TYPE_LABELS[t] }))} all="Todos" />
         <div className="filters__actions">
           <button type="submit">Ver ranking</button>
           <Link to="/ranking">Limpiar filtros</Link>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { listRegions } from "~/models/region.server";
 import { countPendingTransfers, listTransfers, listTransferredPractices, listTransferYears } from "~/models/transfer.server";
@@ -82,21 +83,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function Select({ name, label, value, options, all }: { name: string; label: string; value: string; options: { value: string; label: string }[]; all: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filtro-${name}`}>{label}</label>
-      <select id={`filtro-${name}`} name={name} defaultValue={value}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default function TransferList() {
   const { filters, options, result, canRequest, pendingCount } = useLoaderData<typeof loader>();
@@ -142,12 +128,12 @@ export default function TransferList() {
         <details className="filters__more" open={filtersActive}>
           <summary>Filtros</summary>
           <div className="filters__grid">
-            <Select name="origen" label="Región de origen" value={filters.origen} options={options.regions} all="Todas las regiones" />
-            <Select name="receptora" label="Región receptora" value={filters.receptora} options={options.regions} all="Todas las regiones" />
-            <Select name="etapa" label="Etapa" value={filters.etapa} options={TRANSFER_STAGES.map((s) => ({ value: s, label: TRANSFER_STAGE_LABELS[s] }))} all="Todas las etapas" />
-            <Select name="estado" label="Estado" value={filters.estado} options={STATUSES.map((s) => ({ value: s, label: TRANSFER_STATUS_LABELS[s] }))} all="Todos los estados" />
-            <Select name="practica" label="Práctica" value={filters.practica} options={options.practices} all="Todas las prácticas" />
-            <Select name="anio" label="Activas en el año" value={filters.anio} options={options.years} all="Todos los años" />
+            <FilterSelect name="origen" label="Región de origen" value={filters.origen} options={options.regions} all="Todas las regiones" />
+            <FilterSelect name="receptora" label="Región receptora" value={filters.receptora} options={options.regions} all="Todas las regiones" />
+            <FilterSelect name="etapa" label="Etapa" value={filters.etapa} options={TRANSFER_STAGES.map((s) => ({ value: s, label: TRANSFER_STAGE_LABELS[s] }))} all="Todas las etapas" />
+            <FilterSelect name="estado" label="Estado" value={filters.estado} options={STATUSES.map((s) => ({ value: s, label: TRANSFER_STATUS_LABELS[s] }))} all="Todos los estados" />
+            <FilterSelect name="practica" label="Práctica" value={filters.practica} options={options.practices} all="Todas las prácticas" />
+            <FilterSelect name="anio" label="Activas en el año" value={filters.anio} options={options.years} all="Todos los años" />
           </div>
         </details>
         <div className="filters__actions">

@@ -50,3 +50,11 @@ export function formatTimeAgo(iso: string | Date, now: Date = new Date()): strin
   if (days < 60) return relativeFormat.format(-days, "day");
   return relativeFormat.format(-Math.floor(days / 30), "month");
 }
+
+/**
+ * The UTC instants where a Lima year begins and where the next one begins: stored instants of the
+ * year are `>= start` and `< end`. Peru keeps UTC−5 without daylight saving time.
+ */
+export function limaYearBounds(year: number): { start: string; end: string } {
+  return { start: `${year}-01-01T05:00:00.000Z`, end: `${year + 1}-01-01T05:00:00.000Z` };
+}
