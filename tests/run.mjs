@@ -35,6 +35,9 @@ console.log("\n== Verificación de tipos (tsc) ==");
 const typecheck = run("npx", ["tsc", "--noEmit"], { allowFailure: true });
 totals.push({ suite: "typecheck", passed: typecheck.status === 0 ? 1 : 0, failed: typecheck.status === 0 ? 0 : 1 });
 
+// The production build comes first: the crash-safety and server-level tests start it.
+ensureBuild();
+
 console.log("\n== Pruebas unitarias y de integración (Vitest) ==");
 const vitestJson = path.join(results, "vitest.json");
 run("npx", ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
@@ -49,7 +52,6 @@ if (existsSync(vitestJson)) {
 }
 
 console.log("\n== Recorridos en el navegador (Playwright + Chromium) ==");
-ensureBuild();
 const playwrightJson = path.join(results, "playwright.json");
 run("npx", ["playwright", "test", "--config", "tests/playwright.config.ts"], { allowFailure: true });
 if (existsSync(playwrightJson)) {
