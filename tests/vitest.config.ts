@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { alias: { "~": `${root}app` } },
   esbuild: { jsx: "automatic" },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "server/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "server/**/*.test.ts", "tests/**/*.test.ts", "bench/**/*.test.ts"],
     setupFiles: ["tests/setup/database.ts"],
     pool: "forks",
     testTimeout: 30_000,
