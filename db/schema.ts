@@ -53,6 +53,11 @@ export interface UserTable {
   deactivatedAt: string | null;
   lastLoginAt: string | null;
   hideFromRanking: Generated<number>;
+  /** The TOTP secret, encrypted by app/utils/totp.server.ts; null without MFA. */
+  totpSecret: string | null;
+  /** The last 30-second time step whose code was accepted: a code is never accepted twice. */
+  totpLastStep: number | null;
+  mfaEnabledAt: string | null;
 }
 
 export interface SessionTable {
@@ -67,6 +72,27 @@ export interface RateLimitTable {
   failures: number;
   blockedUntil: string | null;
   updatedAt: string;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  userId: number;
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+
+export type MfaChallengePurpose = "verify" | "setup" | "enrol";
+
+export interface MfaChallengeTable {
+  tokenHash: string;
+  userId: number;
+  purpose: MfaChallengePurpose;
+  pendingSecret: string | null;
+  redirectTo: Generated<string>;
+  failures: Generated<number>;
+  expiresAt: string;
+  createdAt: string;
 }
 
 export interface AuditLogTable {
@@ -637,6 +663,8 @@ export interface Database {
   sessions: SessionTable;
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
+  recoveryCodes: RecoveryCodeTable;
+  mfaChallenges: MfaChallengeTable;
   thematicLines: ThematicLineTable;
   practices: PracticeTable;
   practiceIgeds: PracticeIgedTable;

@@ -72,7 +72,7 @@ export async function isEmailTaken(email: string, db: DB = getDb()): Promise<boo
 export async function getSignInCredentials(email: string, db: DB = getDb()) {
   return db
     .selectFrom("users")
-    .select(["id", "passwordHash", "active"])
+    .select(["id", "passwordHash", "active", "role", "mfaEnabledAt"])
     .where("email", "=", normalizeEmail(email))
     .executeTakeFirst();
 }
@@ -169,7 +169,10 @@ export async function countActiveMembers(db: DB = getDb()): Promise<number> {
   return Number(row.n);
 }
 
-/** Changes a member's role and keeps who did it. */
+/**
+ * Changes a member's role and keeps who did it. Becoming DIFOCA ends every session of the member:
+ * DIFOCA must sign in with a second factor (ADR 012), so the next sign-in goes through it.
+ */
 export async function changeMemberRole(
   input: { memberId: number; role: Role; actorId: number | null },
   db: DB = getDb(),
@@ -180,8 +183,16 @@ export async function changeMemberRole(
     if (current.role === input.role) return true;
     if (current.role === "difoca" && (await countActiveDifoca(trx)) <= 1) return false;
     await trx.updateTable("users").set({ role: input.role, updatedAt: nowIso() }).where("id", "=", input.memberId).execute();
+    const endsSessions = input.role === "difoca";
+    if (endsSessions) await trx.deleteFrom("sessions").where("userId", "=", input.memberId).execute();
     await recordAudit(
-      { actorId: input.actorId, action: "user.role_changed", targetType: "user", targetId: input.memberId, details: { from: current.role, to: input.role } },
+      {
+        actorId: input.actorId,
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: input.memberId,
+        details: { from: current.role, to: input.role, ...(endsSessions ? { sessionsEnded: true } : {}) },
+      },
       trx,
     );
     return true;

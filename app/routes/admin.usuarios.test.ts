@@ -1,10 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { listAuditForTarget } from "~/models/audit.server";
+import { getMfaStatus } from "~/models/mfa.server";
+import { countSessions } from "~/models/session.server";
 import { getMember } from "~/models/user.server";
 import { action, loader } from "~/routes/admin.usuarios";
 import { getUser } from "~/utils/auth.server";
 import { createMember } from "../../tests/factories/members";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
+import { enableMfaFor } from "../../tests/support/mfa";
 
 async function asDifoca() {
   const difoca = await createMember({ role: "difoca", iged: null, name: "Especialista DIFOCA de Prueba" });
@@ -88,6 +91,88 @@ describe("/admin/usuarios", () => {
     const badIntent = await respond(() => action({ request: formRequest("/admin/usuarios", { intent: "borrar" }, cookie), params: {}, context }));
     expect(badIntent.status).toBe(400);
     expect((await badIntent.json()).errors.intent).toBe("La acción no es válida.");
+  });
+});
+
+describe("multi-factor sign-in on /admin/usuarios", () => {
+  test("becoming DIFOCA ends every session of the member, so the next sign-in goes through the MFA setup", async () => {
+    const { cookie } = await asDifoca();
+    const target = await createMember();
+    const targetCookie = await sessionCookieFor(target.id);
+    const toExpert = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "role", memberId: String(target.id), role: "experto" }, cookie), params: {}, context }),
+    );
+    expect(toExpert.status).toBe(302);
+    // Other role changes keep the member signed in...
+    expect((await getUser(getRequest("/", targetCookie)))?.role).toBe("experto");
+
+    await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "role", memberId: String(target.id), role: "difoca" }, cookie), params: {}, context }),
+    );
+    // ...becoming DIFOCA does not.
+    expect(await getUser(getRequest("/", targetCookie))).toBeNull();
+    expect(await countSessions(target.id)).toBe(0);
+    const [entry] = await listAuditForTarget("user", target.id);
+    expect(entry).toMatchObject({ action: "user.role_changed", details: { from: "experto", to: "difoca", sessionsEnded: true } });
+  });
+
+  test("the list says who has MFA on", async () => {
+    const { cookie } = await asDifoca();
+    const withMfa = await createMember({ name: "Gestora Con Verificación" });
+    await enableMfaFor(withMfa.id);
+    const response = await respond(() => loader({ request: getRequest("/admin/usuarios?q=con%20verificaci", cookie), params: {}, context }));
+    expect((await response.json()).members).toEqual([expect.objectContaining({ id: withMfa.id, mfa: true })]);
+  });
+
+  test("a specialist resets a member's MFA with a reason: audited, and the member is signed out everywhere", async () => {
+    const { difoca, cookie } = await asDifoca();
+    const target = await createMember();
+    await enableMfaFor(target.id);
+    const targetCookie = await sessionCookieFor(target.id);
+
+    const noReason = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "reset_mfa", memberId: String(target.id), reason: " " }, cookie), params: {}, context }),
+    );
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).errors.reason).toBe("Escribe el motivo del restablecimiento.");
+    expect((await getMfaStatus(target.id)).enabled).toBe(true);
+
+    const response = await respond(() =>
+      action({
+        request: formRequest("/admin/usuarios", { intent: "reset_mfa", memberId: String(target.id), reason: "Perdió su teléfono", redirectTo: "/admin/usuarios?q=a" }, cookie),
+        params: {},
+        context,
+      }),
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/admin/usuarios?q=a");
+    expect(await getMfaStatus(target.id)).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0 });
+    expect(await getUser(getRequest("/", targetCookie))).toBeNull();
+    const [entry] = await listAuditForTarget("user", target.id);
+    expect(entry).toMatchObject({ action: "user.mfa_reset", actorId: difoca.id, details: { reason: "Perdió su teléfono" } });
+
+    const again = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "reset_mfa", memberId: String(target.id), reason: "Otra vez" }, cookie), params: {}, context }),
+    );
+    expect(again.status).toBe(400);
+    expect((await again.json()).errors.form).toBe("Esa cuenta no tiene la verificación en dos pasos activa.");
+  });
+
+  test("a gestor cannot reset anyone's MFA, and a specialist cannot reset their own", async () => {
+    const { difoca, cookie } = await asDifoca();
+    await enableMfaFor(difoca.id);
+    const gestor = await createMember();
+    const gestorCookie = await sessionCookieFor(gestor.id);
+    const byGestor = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "reset_mfa", memberId: String(difoca.id), reason: "Quiero entrar" }, gestorCookie), params: {}, context }),
+    );
+    expect(byGestor.status).toBe(403);
+    const own = await respond(() =>
+      action({ request: formRequest("/admin/usuarios", { intent: "reset_mfa", memberId: String(difoca.id), reason: "Perdí mi teléfono" }, cookie), params: {}, context }),
+    );
+    expect(own.status).toBe(400);
+    expect((await own.json()).errors.form).toBe("No puedes restablecer tu propia verificación. Pídeselo a otra persona de DIFOCA.");
+    expect((await getMfaStatus(difoca.id)).enabled).toBe(true);
   });
 });
 

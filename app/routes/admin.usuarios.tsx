@@ -3,12 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { FormError } from "~/components/forms";
+import { listMfaEnabledIds, resetMemberMfa } from "~/models/mfa.server";
 import { changeMemberRole, deactivateMember, getMember, reactivateMember, searchMembers } from "~/models/user.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, safeRedirectPath } from "~/utils/http.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/roles";
 import { redirectWithToast } from "~/utils/toast.server";
+import { mfaResetSchema } from "~/utils/mfa-validation.server";
 import { memberAdminSchema } from "~/utils/user-validation.server";
 
 const PAGE_SIZE = 25;
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageSize: PAGE_SIZE,
   });
+  const withMfa = await listMfaEnabledIds(result.members.map((m) => m.id));
   return json({
     viewerId: viewer.id,
     filters: { q: query, rol: isRole(roleParam) ? roleParam : "", estado: statusParam === "activos" || statusParam === "desactivados" ? statusParam : "" },
@@ -39,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       iged: m.igedName,
       region: m.regionName,
       active: m.active,
+      mfa: withMfa.has(m.id),
     })),
     total: result.total,
     page: result.page,
@@ -50,8 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "users.manage");
   const formData = await request.formData();
   const back = safeRedirectPath(formData.get("redirectTo"), "/admin/usuarios");
-  const form = parseForm(memberAdminSchema, formData);
   const targetId = Number(formData.get("memberId")) || null;
+  if (formData.get("intent") === "reset_mfa") return resetMfa(request, actor.id, formData, back, targetId);
+  const form = parseForm(memberAdminSchema, formData);
   if (!form.success) return badRequest({ memberId: targetId, errors: form.errors });
 
   const input = form.data;
@@ -85,6 +90,27 @@ export async function action({ request }: ActionFunctionArgs) {
       await reactivateMember({ memberId: member.id, actorId: actor.id });
       return redirectWithToast(request, back, { type: "success", message: `Se reactivó la cuenta de ${member.name}.` });
   }
+}
+
+/** A member lost their phone: their MFA is reset, they are signed out everywhere, and it is audited. */
+async function resetMfa(request: Request, actorId: number, formData: FormData, back: string, targetId: number | null) {
+  const form = parseForm(mfaResetSchema, formData);
+  if (!form.success) return badRequest({ memberId: targetId, errors: form.errors });
+  const member = await getMember(form.data.memberId);
+  if (!member) return badRequest({ memberId: targetId, errors: { form: "Ese miembro no existe." } });
+  if (member.id === actorId) {
+    return badRequest({
+      memberId: targetId,
+      errors: { form: "No puedes restablecer tu propia verificación. Pídeselo a otra persona de DIFOCA." },
+    });
+  }
+  if (!(await resetMemberMfa({ memberId: member.id, actorId, reason: form.data.reason }))) {
+    return badRequest({ memberId: targetId, errors: { form: "Esa cuenta no tiene la verificación en dos pasos activa." } });
+  }
+  return redirectWithToast(request, back, {
+    type: "success",
+    message: `Se restableció la verificación en dos pasos de ${member.name}. Sus sesiones se cerraron.`,
+  });
 }
 
 export default function AdminUsers() {
@@ -141,6 +167,7 @@ export default function AdminUsers() {
                 <th scope="col">IGED</th>
                 <th scope="col">Rol</th>
                 <th scope="col">Estado</th>
+                <th scope="col">Verificación en dos pasos</th>
               </tr>
             </thead>
             <tbody>
@@ -211,6 +238,26 @@ export default function AdminUsers() {
                           </button>
                         </Form>
                       )}
+                    </td>
+                    <td>
+                      {member.mfa ? "Activa" : "No activa"}
+                      {member.mfa && !isSelf ? (
+                        <details>
+                          <summary>
+                            Restablecer<span className="visually-hidden"> la verificación de {member.name}</span>
+                          </summary>
+                          <Form method="post" className="row-actions">
+                            <input type="hidden" name="intent" value="reset_mfa" />
+                            <input type="hidden" name="memberId" value={member.id} />
+                            <input type="hidden" name="redirectTo" value={here} />
+                            <label htmlFor={`mfa-reason-${member.id}`}>Motivo del restablecimiento</label>
+                            <input id={`mfa-reason-${member.id}`} name="reason" required maxLength={500} />
+                            <button type="submit" className="button--small button--danger">
+                              Restablecer verificación
+                            </button>
+                          </Form>
+                        </details>
+                      ) : null}
                     </td>
                   </tr>
                 );

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/forms";
-import { authenticate, createUserSession, requireAnonymous } from "~/utils/auth.server";
+import { authenticate, continueSignIn, requireAnonymous } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, safeRedirectPath } from "~/utils/http.server";
 import { describeWait } from "~/utils/rate-limit.server";
@@ -43,9 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return badRequest({ errors: { form: WRONG_CREDENTIALS }, values });
   }
+  // A correct password starts a session, or the second step (MFA on), or the setup (DIFOCA).
   const headers = new Headers();
   headers.append("Set-Cookie", await toastCookie(request, { type: "success", message: "Ingresaste a la plataforma." }));
-  return createUserSession(request, result.userId, redirectTo, headers);
+  return continueSignIn(request, result, redirectTo, headers);
 }
 
 export default function SignIn() {

@@ -84,6 +84,11 @@ export default function Profile() {
     <section className="container page profile">
       <h1>{member.name}</h1>
       {isOwnProfile ? <p className="tag">Este es tu perfil</p> : null}
+      {isOwnProfile ? (
+        <p>
+          <Link to="/cuenta/seguridad">Seguridad de tu cuenta (verificación en dos pasos)</Link>
+        </p>
+      ) : null}
       {!member.active ? (
         <p className="form-error" role="note">
           Esta cuenta está desactivada.

@@ -1,13 +1,43 @@
-// Accounts and sessions: sign-in with throttling, Lucia sessions with an idle timeout and an
-// absolute lifetime, and the getUser/requireUser helpers every loader and action starts with.
-import { redirect } from "@remix-run/node";
+// Accounts and sessions: sign-in with throttling, the second factor (TOTP or a recovery code,
+// required for DIFOCA), Lucia sessions with an idle timeout and an absolute lifetime, and the
+// getUser/requireUser helpers every loader and action starts with.
+import { createCookie, redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan } from "lucia";
 import type { Role } from "../../db/schema";
 import { KyselySessionAdapter } from "~/models/session.server";
 import { getIged } from "~/models/iged.server";
+import {
+  claimTotpStep,
+  countRecoveryCodesLeft,
+  createMfaChallenge,
+  deleteMfaChallenge,
+  disableMfa,
+  enableMfa,
+  getEnrolment,
+  getMfaChallenge,
+  getTotpCredentials,
+  recordChallengeFailure,
+  replaceRecoveryCodes,
+  useRecoveryCode,
+  type MfaChallengePurpose,
+} from "~/models/mfa.server";
 import { createMember, EmailTakenError, getSignInCredentials, isEmailTaken, recordSignIn } from "~/models/user.server";
 import { hashPassword, verifyDecoyPassword, verifyPassword } from "~/utils/password.server";
-import { forgetAttempts, registerAttempt, signInKeys } from "~/utils/rate-limit.server";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, forgetAttempts, registerAttempt, signInKeys, type ThrottleKey } from "~/utils/rate-limit.server";
+import {
+  decryptSecret,
+  encryptSecret,
+  formatSecretForTyping,
+  generateRecoveryCodes,
+  generateTotpSecret,
+  hashChallengeToken,
+  hashRecoveryCode,
+  matchTotpStep,
+  newChallengeToken,
+  normalizeRecoveryCode,
+  normalizeTotpCode,
+  totpQrCodeDataUrl,
+} from "~/utils/totp.server";
 
 /** A session ends after this long without use... */
 export const SESSION_IDLE_DAYS = 14;
@@ -111,7 +141,7 @@ function blankSessionCookie(request: Request): string {
 }
 
 export type SignInResult =
-  | { ok: true; userId: number }
+  | { ok: true; userId: number; role: Role; mfaEnabled: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "inactive" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
@@ -134,17 +164,26 @@ export async function authenticate(input: { email: string; password: string; cli
   // Only someone who knows the password learns that the account is deactivated.
   if (credentials.active !== 1) return { ok: false, reason: "inactive" };
   await forgetAttempts(keys);
-  await recordSignIn(credentials.id);
-  return { ok: true, userId: credentials.id };
+  return { ok: true, userId: credentials.id, role: credentials.role, mfaEnabled: credentials.mfaEnabledAt !== null };
 }
 
-/** Starts a new session (never reusing one from before sign-in) and redirects with its cookie. */
-export async function createUserSession(request: Request, userId: number, redirectTo: string, headers = new Headers()) {
+/**
+ * Starts a new session (never reusing one from before sign-in) and adds its cookie to `headers`.
+ * Only the sign-in flow below and registration call it: a correct password alone is not enough
+ * when the member has MFA on or is DIFOCA.
+ */
+export async function startSession(request: Request, userId: number, headers = new Headers()): Promise<Headers> {
   const previous = sessionIdFrom(request);
   if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, { createdAt: new Date() });
+  await recordSignIn(userId);
   headers.append("Set-Cookie", sessionCookie(request, session.id));
-  return redirect(redirectTo, { headers });
+  return headers;
+}
+
+/** Starts a new session and redirects with its cookie. */
+export async function createUserSession(request: Request, userId: number, redirectTo: string, headers = new Headers()) {
+  return redirect(redirectTo, { headers: await startSession(request, userId, headers) });
 }
 
 export async function signOut(request: Request, redirectTo: string, headers = new Headers()) {
@@ -184,5 +223,311 @@ export async function registerMember(input: {
       return { ok: false, errors: { email: "Ya existe una cuenta con ese correo. Ingresa con tu contraseña." } };
     }
     throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Multi-factor sign-in (ADR 012). After a correct password, a member with MFA on proves the second
+// factor at /ingresar/verificacion, and a DIFOCA specialist without it sets it up at
+// /ingresar/configurar-verificacion, before any session exists. What links the two steps is a
+// random token in an HttpOnly cookie, whose hash is a challenge row: bound to the member, used once,
+// ended after 10 minutes or 5 wrong codes. Codes are throttled per member and per address.
+
+export const SIGN_IN_STEP_MINUTES = 10;
+const ENROLMENT_MINUTES = 30;
+export const MAX_CODE_FAILURES_PER_CHALLENGE = 5;
+export const VERIFY_PATH = "/ingresar/verificacion";
+export const SETUP_PATH = "/ingresar/configurar-verificacion";
+
+/** DIFOCA accounts cannot sign in without a second factor, nor turn it off. */
+export function requiresMfa(role: Role): boolean {
+  return role === "difoca";
+}
+
+const challengeCookie = createCookie("cop_verificacion", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/ingresar",
+  maxAge: SIGN_IN_STEP_MINUTES * 60,
+});
+
+function mfaKeys(userId: number, clientAddress: string): ThrottleKey[] {
+  return [
+    { key: `mfa:account:${userId}`, policy: ACCOUNT_POLICY },
+    { key: `mfa:address:${clientAddress}`, policy: ADDRESS_POLICY },
+  ];
+}
+
+async function clearChallengeCookie(request: Request): Promise<string> {
+  return challengeCookie.serialize("", { maxAge: 0, secure: isSecureRequest(request) });
+}
+
+/**
+ * What follows a correct password: a session, or the second step, or (DIFOCA without MFA) the
+ * setup. `sessionHeaders` are added only when the session starts now (the welcome toast).
+ */
+export async function continueSignIn(
+  request: Request,
+  result: { userId: number; role: Role; mfaEnabled: boolean },
+  redirectTo: string,
+  sessionHeaders = new Headers(),
+) {
+  if (!result.mfaEnabled && !requiresMfa(result.role)) return createUserSession(request, result.userId, redirectTo, sessionHeaders);
+  const purpose: MfaChallengePurpose = result.mfaEnabled ? "verify" : "setup";
+  const { token, tokenHash } = newChallengeToken();
+  await createMfaChallenge({
+    tokenHash,
+    userId: result.userId,
+    purpose,
+    pendingSecret: purpose === "setup" ? encryptSecret(generateTotpSecret()) : null,
+    redirectTo,
+    expiresAt: new Date(Date.now() + SIGN_IN_STEP_MINUTES * 60_000),
+  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await challengeCookie.serialize(token, { secure: isSecureRequest(request) }));
+  return redirect(purpose === "verify" ? VERIFY_PATH : SETUP_PATH, { headers });
+}
+
+/** The pending sign-in step of this browser, if it is still valid. */
+export async function getSignInChallenge(request: Request, purpose: MfaChallengePurpose) {
+  const token: unknown = await challengeCookie.parse(request.headers.get("Cookie"));
+  if (typeof token !== "string" || token.length === 0 || token.length > 100) return null;
+  return (await getMfaChallenge(hashChallengeToken(token), purpose)) ?? null;
+}
+
+export type CodeCheck =
+  | { ok: true; usedRecoveryCode: boolean }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** The secret in clear; null when the MFA key changed (then only a DIFOCA reset helps, ADR 012). */
+function readableSecret(encryptedSecret: string): string | null {
+  try {
+    return decryptSecret(encryptedSecret);
+  } catch {
+    return null;
+  }
+}
+
+/** A current TOTP code of the member's app, never one accepted before. */
+async function isCurrentTotpCode(userId: number, code: string): Promise<boolean> {
+  const credentials = await getTotpCredentials(userId);
+  const secret = credentials && readableSecret(credentials.encryptedSecret);
+  if (!credentials || !secret) return false;
+  const step = matchTotpStep(secret, code);
+  if (step === null) return false;
+  if (credentials.lastStep !== null && step <= credentials.lastStep) return false;
+  return claimTotpStep(userId, step);
+}
+
+/**
+ * Checks a member's second factor: the 6 digits of their app or (when allowed) one of their
+ * recovery codes, which is then used up. Every check is counted before it is made.
+ */
+export async function checkSecondFactor(input: {
+  userId: number;
+  code: string;
+  clientAddress: string;
+  allowRecoveryCode: boolean;
+}): Promise<CodeCheck> {
+  const keys = mfaKeys(input.userId, input.clientAddress);
+  const decision = await registerAttempt(keys);
+  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  const check = await verifySecondFactor(input.userId, input.code, input.allowRecoveryCode);
+  if (check.ok) await forgetAttempts(keys);
+  return check;
+}
+
+/** The check itself, for callers that counted the attempt already. */
+async function verifySecondFactor(userId: number, code: string, allowRecoveryCode: boolean): Promise<CodeCheck> {
+  if (normalizeTotpCode(code)) {
+    return (await isCurrentTotpCode(userId, code)) ? { ok: true, usedRecoveryCode: false } : { ok: false, reason: "invalid" };
+  }
+  const recovery = allowRecoveryCode ? normalizeRecoveryCode(code) : null;
+  if (recovery !== null && (await useRecoveryCode(userId, hashRecoveryCode(userId, recovery)))) return { ok: true, usedRecoveryCode: true };
+  return { ok: false, reason: "invalid" };
+}
+
+export type SignInStepResult =
+  | { ok: true; headers: Headers; redirectTo: string; recoveryCodesLeft: number | null }
+  | { ok: false; reason: "expired" | "invalid" | "restart" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** A wrong code counts against the challenge; after too many, the password is asked again. */
+async function failChallenge(tokenHash: string): Promise<"invalid" | "restart"> {
+  if ((await recordChallengeFailure(tokenHash)) < MAX_CODE_FAILURES_PER_CHALLENGE) return "invalid";
+  await deleteMfaChallenge(tokenHash);
+  return "restart";
+}
+
+/** The second step of sign-in: a code (or a recovery code) and then, only then, a new session. */
+export async function completeSignInStep(request: Request, input: { code: string; clientAddress: string }): Promise<SignInStepResult> {
+  const challenge = await getSignInChallenge(request, "verify");
+  if (!challenge) return { ok: false, reason: "expired" };
+  const check = await checkSecondFactor({ userId: challenge.userId, code: input.code, clientAddress: input.clientAddress, allowRecoveryCode: true });
+  if (!check.ok) {
+    if (check.reason === "throttled") return check;
+    return { ok: false, reason: await failChallenge(challenge.tokenHash) };
+  }
+  if (!(await deleteMfaChallenge(challenge.tokenHash))) return { ok: false, reason: "expired" };
+  const headers = new Headers();
+  headers.append("Set-Cookie", await clearChallengeCookie(request));
+  await startSession(request, challenge.userId, headers);
+  return {
+    ok: true,
+    headers,
+    redirectTo: challenge.redirectTo,
+    recoveryCodesLeft: check.usedRecoveryCode ? await countRecoveryCodesLeft(challenge.userId) : null,
+  };
+}
+
+export interface NewSecretView {
+  /** The secret in groups of four, for people who type it into their app. */
+  secret: string;
+  qrCode: string;
+}
+
+async function describeSecret(encryptedSecret: string, accountLabel: string): Promise<NewSecretView> {
+  const secret = decryptSecret(encryptedSecret);
+  return { secret: formatSecretForTyping(secret), qrCode: await totpQrCodeDataUrl(secret, accountLabel) };
+}
+
+/** What the setup page shows: the QR code and the secret of the pending setup. */
+export async function describeSignInSetup(request: Request): Promise<(NewSecretView & { email: string }) | null> {
+  const challenge = await getSignInChallenge(request, "setup");
+  if (!challenge?.pendingSecret) return null;
+  return { email: challenge.email, ...(await describeSecret(challenge.pendingSecret, challenge.email)) };
+}
+
+/** New recovery codes: the member sees them once; only their keyed hashes are kept. */
+function newRecoveryCodes(userId: number): { codes: string[]; hashes: string[] } {
+  const codes = generateRecoveryCodes();
+  return { codes, hashes: codes.map((code) => hashRecoveryCode(userId, normalizeRecoveryCode(code)!)) };
+}
+
+/** Confirms a new secret with a code of the app; on success MFA is on and the codes are returned. */
+async function confirmNewSecret(userId: number, encryptedSecret: string, code: string): Promise<string[] | null> {
+  const step = matchTotpStep(decryptSecret(encryptedSecret), code);
+  if (step === null) return null;
+  const { codes, hashes } = newRecoveryCodes(userId);
+  await enableMfa({ userId, encryptedSecret, confirmedStep: step, recoveryCodeHashes: hashes });
+  return codes;
+}
+
+export type SetupResult =
+  | { ok: true; headers: Headers; redirectTo: string; recoveryCodes: string[] }
+  | { ok: false; reason: "expired" | "invalid" | "restart" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** The required setup of DIFOCA at sign-in: the first code turns MFA on, then the session starts. */
+export async function completeSignInSetup(request: Request, input: { code: string; clientAddress: string }): Promise<SetupResult> {
+  const challenge = await getSignInChallenge(request, "setup");
+  if (!challenge?.pendingSecret) return { ok: false, reason: "expired" };
+  const keys = mfaKeys(challenge.userId, input.clientAddress);
+  const decision = await registerAttempt(keys);
+  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  if (matchTotpStep(decryptSecret(challenge.pendingSecret), input.code) === null) {
+    return { ok: false, reason: await failChallenge(challenge.tokenHash) };
+  }
+  if (!(await deleteMfaChallenge(challenge.tokenHash))) return { ok: false, reason: "expired" };
+  const recoveryCodes = await confirmNewSecret(challenge.userId, challenge.pendingSecret, input.code);
+  if (!recoveryCodes) return { ok: false, reason: "expired" };
+  await forgetAttempts(keys);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await clearChallengeCookie(request));
+  await startSession(request, challenge.userId, headers);
+  return { ok: true, headers, redirectTo: challenge.redirectTo, recoveryCodes };
+}
+
+/** Starts (or restarts) setting up an authenticator app from the security page. */
+export async function startEnrolment(userId: number): Promise<void> {
+  await createMfaChallenge({
+    tokenHash: newChallengeToken().tokenHash,
+    userId,
+    purpose: "enrol",
+    pendingSecret: encryptSecret(generateTotpSecret()),
+    redirectTo: "/cuenta/seguridad",
+    expiresAt: new Date(Date.now() + ENROLMENT_MINUTES * 60_000),
+  });
+}
+
+export async function describeEnrolment(user: Pick<CurrentUser, "id" | "email">): Promise<NewSecretView | null> {
+  const enrolment = await getEnrolment(user.id);
+  if (!enrolment?.pendingSecret) return null;
+  return describeSecret(enrolment.pendingSecret, user.email);
+}
+
+export type EnrolmentResult =
+  | { ok: true; recoveryCodes: string[] }
+  | { ok: false; reason: "expired" | "invalid" | "current_invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Confirms the enrolment in progress with a code of the new app. A member who already has MFA
+ * (moving to a new phone) also proves the current factor: a code of the old app or a recovery code.
+ */
+export async function confirmEnrolment(input: {
+  user: Pick<CurrentUser, "id">;
+  code: string;
+  currentCode: string | null;
+  clientAddress: string;
+}): Promise<EnrolmentResult> {
+  const enrolment = await getEnrolment(input.user.id);
+  if (!enrolment?.pendingSecret) return { ok: false, reason: "expired" };
+  const keys = mfaKeys(input.user.id, input.clientAddress);
+  const decision = await registerAttempt(keys);
+  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  // The new code is checked first: it has no side effect, while the current one is used up.
+  if (matchTotpStep(decryptSecret(enrolment.pendingSecret), input.code) === null) return { ok: false, reason: "invalid" };
+  if ((await getTotpCredentials(input.user.id)) !== undefined) {
+    const current = await verifySecondFactor(input.user.id, input.currentCode ?? "", true);
+    if (!current.ok) return { ok: false, reason: "current_invalid" };
+  }
+  await forgetAttempts(keys);
+  const recoveryCodes = await confirmNewSecret(input.user.id, enrolment.pendingSecret, input.code);
+  return recoveryCodes ? { ok: true, recoveryCodes } : { ok: false, reason: "invalid" };
+}
+
+/** New recovery codes, after a current code of the app. */
+export async function regenerateRecoveryCodes(input: { user: Pick<CurrentUser, "id">; code: string; clientAddress: string }) {
+  const check = await checkSecondFactor({ userId: input.user.id, code: input.code, clientAddress: input.clientAddress, allowRecoveryCode: false });
+  if (!check.ok) return check;
+  const { codes, hashes } = newRecoveryCodes(input.user.id);
+  await replaceRecoveryCodes(input.user.id, hashes);
+  return { ok: true as const, recoveryCodes: codes };
+}
+
+export type DisableResult =
+  | { ok: true }
+  | { ok: false; reason: "required" | "password" | "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** Turns MFA off: the password and a current code; never for DIFOCA. Other sessions end. */
+export async function turnOffMfa(input: {
+  request: Request;
+  user: Pick<CurrentUser, "id" | "email" | "role">;
+  password: string;
+  code: string;
+  clientAddress: string;
+}): Promise<DisableResult> {
+  if (requiresMfa(input.user.role)) return { ok: false, reason: "required" };
+  const keys = mfaKeys(input.user.id, input.clientAddress);
+  const decision = await registerAttempt(keys);
+  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  // The password first: a wrong one must not use up a recovery code.
+  const credentials = await getSignInCredentials(input.user.email);
+  if (!credentials || !(await verifyPassword(credentials.passwordHash, input.password))) return { ok: false, reason: "password" };
+  if (!(await verifySecondFactor(input.user.id, input.code, true)).ok) return { ok: false, reason: "invalid" };
+  await forgetAttempts(keys);
+  await disableMfa(input.user.id);
+  await endOtherSessions(input.request, input.user.id);
+  return { ok: true };
+}
+
+/** Ends every session of the member but the one of this request. */
+export async function endOtherSessions(request: Request, userId: number): Promise<void> {
+  const current = sessionIdFrom(request);
+  for (const session of await lucia.getUserSessions(userId)) {
+    if (session.id !== current) await lucia.invalidateSession(session.id);
   }
 }

@@ -6,7 +6,7 @@ import { requireUser, type CurrentUser } from "~/utils/auth.server";
 import { forbidden } from "~/utils/http.server";
 
 export const PERMISSIONS = {
-  /** Search members, change their role, deactivate and reactivate accounts. */
+  /** Search members, change their role, deactivate and reactivate accounts, reset a member's MFA (lost phone). */
   "users.manage": ["difoca"],
   /** See a deactivated member's profile. */
   "users.view_inactive": ["difoca"],

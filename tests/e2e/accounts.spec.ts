@@ -1,4 +1,4 @@
-import { demo, expect, signInWithForm, test } from "./fixtures";
+import { completeMfaSetup, demo, expect, signInWithForm, test } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -13,7 +13,7 @@ async function fillRegistration(page: import("@playwright/test").Page, values: {
 }
 
 test.describe("a public servant's account", () => {
-  test("registers, sees their name, signs out and signs in again", async ({ page }) => {
+  test("registers, sees their name, signs out and signs in again", { tag: "@sin-js" }, async ({ page }) => {
     const email = `rocio.${unique()}@ugelangaraes.gob.pe`;
     await fillRegistration(page, {
       name: "Rocío Ccanto Huamán",
@@ -40,7 +40,7 @@ test.describe("a public servant's account", () => {
     await expect(header.getByRole("link", { name: "Rocío Ccanto Huamán" })).toBeVisible();
   });
 
-  test("the IGED list is the real one, grouped by region", async ({ page }) => {
+  test("the IGED list is the real one, grouped by region", { tag: "@sin-js" }, async ({ page }) => {
     await page.goto("/registro");
     const select = page.getByLabel("IGED donde trabajas");
     await expect(select.locator("optgroup")).toHaveCount(26);
@@ -48,7 +48,7 @@ test.describe("a public servant's account", () => {
     await expect(select.locator('optgroup[label="Lima Provincias"] option', { hasText: "UGEL 09 Huaura" })).toHaveCount(1);
   });
 
-  test("bad input shows Spanish messages by each field and keeps what was typed", async ({ page }) => {
+  test("bad input shows Spanish messages by each field and keeps what was typed", { tag: "@sin-js" }, async ({ page }) => {
     await fillRegistration(page, {
       name: "Luis Paredes",
       email: "luis.paredes@",
@@ -64,15 +64,17 @@ test.describe("a public servant's account", () => {
     await expect(page.getByLabel("Cargo")).toHaveValue("Especialista");
   });
 
-  test("a wrong password shows the Spanish error", async ({ page }) => {
+  test("a wrong password shows the Spanish error", { tag: "@sin-js" }, async ({ page }) => {
     await signInWithForm(page, demo("gestor").email, "no-es-mi-contraseña");
     await expect(page.getByRole("alert")).toHaveText("El correo o la contraseña no son correctos.");
     await expect(page.getByLabel("Correo electrónico")).toHaveValue(demo("gestor").email);
   });
 
-  test("the demo accounts can sign in", async ({ page }) => {
+  test("the demo accounts can sign in", { tag: "@sin-js" }, async ({ page }) => {
     const difoca = demo("difoca");
     await signInWithForm(page, difoca.email, difoca.password);
+    // The demo DIFOCA account is not enrolled: its first sign-in sets up the second factor.
+    await completeMfaSetup(page);
     await expect(page.getByRole("banner").getByRole("link", { name: difoca.name })).toBeVisible();
     await expect(page.getByRole("banner").getByRole("link", { name: "Administración" })).toBeVisible();
   });

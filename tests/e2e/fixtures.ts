@@ -1,6 +1,7 @@
 // Shared pieces of the browser journeys: members made straight in the database, signing in
 // without the form, and a check that no page breaks its Content-Security-Policy.
 import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { lucia } from "~/utils/auth.server";
 import { createMember, type MemberSeed } from "../factories/members";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/demo/accounts";
@@ -49,4 +50,29 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña").fill(password);
   await page.getByRole("button", { name: "Ingresar" }).click();
+}
+
+/** The code an authenticator app shows for this secret, `steps` periods of 30 s from now. */
+export function totpCode(secret: string, steps = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret.replaceAll(" ", "")), algorithm: "SHA1", digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + steps * 30_000,
+  });
+}
+
+/** The secret shown as text beside the QR code, as a person would type it into their app. */
+export async function readTotpSecret(page: Page): Promise<string> {
+  const text = await page.getByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/).textContent();
+  return text!.replaceAll(" ", "");
+}
+
+/** The MFA setup DIFOCA goes through at first sign-in: the code of the app, then the recovery codes. */
+export async function completeMfaSetup(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Configura la verificación en dos pasos");
+  const secret = await readTotpSecret(page);
+  await page.getByLabel("Código de verificación").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Activar y continuar" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verificación en dos pasos activada");
+  const recoveryCodes = await page.getByRole("region", { name: "Tus códigos de recuperación" }).getByRole("listitem").allTextContents();
+  await page.getByRole("link", { name: "Ya guardé mis códigos: continuar" }).click();
+  return { secret, recoveryCodes };
 }

@@ -1,0 +1,239 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError } from "~/components/forms";
+import { CodeField, NewSecret, RecoveryCodes } from "~/components/mfa";
+import { getMfaStatus } from "~/models/mfa.server";
+import {
+  confirmEnrolment,
+  describeEnrolment,
+  endOtherSessions,
+  regenerateRecoveryCodes,
+  requireUser,
+  requiresMfa,
+  startEnrolment,
+  turnOffMfa,
+} from "~/utils/auth.server";
+import { formatDate } from "~/utils/dates";
+import { parseForm } from "~/utils/forms.server";
+import { badRequest, forbidden } from "~/utils/http.server";
+import { securitySchema } from "~/utils/mfa-validation.server";
+import { describeWait } from "~/utils/rate-limit.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+type Intent = "start" | "confirm" | "regenerate" | "disable";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [status, enrolment] = await Promise.all([getMfaStatus(user.id), describeEnrolment(user)]);
+  return json({
+    profileId: user.id,
+    required: requiresMfa(user.role),
+    enabled: status.enabled,
+    enabledOn: status.enabledAt ? formatDate(status.enabledAt) : null,
+    recoveryCodesLeft: status.recoveryCodesLeft,
+    enrolment,
+  });
+}
+
+function failure(intent: Intent, errors: Record<string, string>, init?: ResponseInit) {
+  return json({ intent, errors, recoveryCodes: null, done: null }, { status: 400, ...init });
+}
+
+function throttled(intent: Intent, field: string, retryAfterSeconds: number) {
+  return failure(intent, { [field]: `Hubo demasiados intentos. Espera ${describeWait(retryAfterSeconds)} y vuelve a intentarlo.` }, {
+    status: 429,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
+}
+
+const WRONG_CODE = "El código no es correcto o ya se usó. Espera el siguiente código de tu aplicación y vuelve a intentarlo.";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const clientAddress = context.clientAddress ?? "desconocida";
+  const form = parseForm(securitySchema, await request.formData());
+  const intent: Intent = (["start", "confirm", "regenerate", "disable"] as const).find((i) => i === form.values.intent) ?? "start";
+  if (!form.success) return badRequest({ intent, errors: form.errors, recoveryCodes: null, done: null });
+  const input = form.data;
+
+  switch (input.intent) {
+    case "start":
+      await startEnrolment(user.id);
+      return redirectWithToast(request, "/cuenta/seguridad#activar", { type: "info", message: "Escanea el código QR con tu aplicación." });
+    case "confirm": {
+      const result = await confirmEnrolment({ user, code: input.code, currentCode: input.currentCode ?? null, clientAddress });
+      if (!result.ok) {
+        if (result.reason === "throttled") return throttled(intent, "code", result.retryAfterSeconds);
+        if (result.reason === "expired") {
+          return failure(intent, { form: "La configuración venció. Vuelve a empezar: te mostraremos un código QR nuevo." });
+        }
+        if (result.reason === "current_invalid") {
+          return failure(intent, {
+            currentCode: input.currentCode
+              ? "Ese código no es válido o ya se usó."
+              : "Escribe un código de tu aplicación anterior o uno de tus códigos de recuperación.",
+          });
+        }
+        return failure(intent, {
+          code: "El código no es correcto. Revisa que la hora de tu teléfono sea la correcta y escribe el código que se muestra ahora.",
+        });
+      }
+      // A new factor: sessions opened without it, elsewhere, end.
+      await endOtherSessions(request, user.id);
+      return json({ intent, errors: null, recoveryCodes: result.recoveryCodes, done: "enabled" as const });
+    }
+    case "regenerate": {
+      const result = await regenerateRecoveryCodes({ user, code: input.code, clientAddress });
+      if (!result.ok) {
+        return result.reason === "throttled" ? throttled(intent, "code", result.retryAfterSeconds) : failure(intent, { code: WRONG_CODE });
+      }
+      return json({ intent, errors: null, recoveryCodes: result.recoveryCodes, done: "regenerated" as const });
+    }
+    case "disable": {
+      if (requiresMfa(user.role)) throw forbidden("Las cuentas de DIFOCA deben usar la verificación en dos pasos: no se puede desactivar.");
+      const result = await turnOffMfa({ request, user, password: input.password, code: input.code, clientAddress });
+      if (!result.ok) {
+        switch (result.reason) {
+          case "throttled":
+            return throttled(intent, "code", result.retryAfterSeconds);
+          case "password":
+            return failure(intent, { password: "La contraseña no es correcta." });
+          case "required":
+            throw forbidden("Las cuentas de DIFOCA deben usar la verificación en dos pasos: no se puede desactivar.");
+          case "invalid":
+            return failure(intent, { code: WRONG_CODE });
+        }
+      }
+      return redirectWithToast(request, "/cuenta/seguridad", {
+        type: "success",
+        message: "Desactivaste la verificación en dos pasos. Tus otras sesiones se cerraron.",
+      });
+    }
+  }
+}
+
+export default function AccountSecurity() {
+  const { profileId, required, enabled, enabledOn, recoveryCodesLeft, enrolment } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errorsFor = (intent: Intent): Record<string, string | undefined> | undefined =>
+    actionData?.intent === intent && actionData.errors ? actionData.errors : undefined;
+
+  return (
+    <section className="container page">
+      <p>
+        <Link to={`/perfil/${profileId}`}>Mi perfil</Link>
+      </p>
+      <h1>Seguridad de tu cuenta</h1>
+      <h2>Verificación en dos pasos</h2>
+      <p>
+        Con la verificación en dos pasos, al ingresar te pedimos tu contraseña y además un código de 6 dígitos que cambia cada 30
+        segundos en una aplicación de tu teléfono. Así, quien averigüe tu contraseña no puede entrar a tu cuenta.
+        {required ? " Las cuentas de DIFOCA siempre la usan." : null}
+      </p>
+
+      {actionData?.recoveryCodes ? (
+        <>
+          <p role="status" className="notice">
+            {actionData.done === "enabled"
+              ? "La verificación en dos pasos está activa. Tus otras sesiones se cerraron."
+              : "Generaste códigos de recuperación nuevos. Los anteriores ya no sirven."}
+          </p>
+          <RecoveryCodes codes={actionData.recoveryCodes} />
+        </>
+      ) : null}
+
+      <p className="mfa-status">
+        Estado:{" "}
+        {enabled ? (
+          <strong>Activa{enabledOn ? ` desde el ${enabledOn}` : ""}</strong>
+        ) : (
+          <strong>No activa</strong>
+        )}
+      </p>
+      {enabled ? (
+        <p>
+          {recoveryCodesLeft === 1 ? "Te queda 1 código de recuperación." : `Te quedan ${recoveryCodesLeft} códigos de recuperación.`}
+          {recoveryCodesLeft <= 3 ? " Te conviene generar códigos nuevos." : null}
+        </p>
+      ) : null}
+
+      {enrolment ? (
+        <section id="activar" aria-labelledby="activar-titulo">
+          <h2 id="activar-titulo">{enabled ? "Cambiar de teléfono" : "Activar la verificación en dos pasos"}</h2>
+          <NewSecret qrCode={enrolment.qrCode} secret={enrolment.secret} />
+          <Form method="post" className="form" noValidate>
+            <FormError message={errorsFor("confirm")?.form} />
+            <input type="hidden" name="intent" value="confirm" />
+            <CodeField label={enabled ? "Código de la aplicación nueva" : "Código de verificación"} errors={errorsFor("confirm")} />
+            {enabled ? (
+              <CodeField
+                label="Código actual"
+                name="currentCode"
+                kind="any"
+                hint="Para confirmar que eres tú: un código de tu aplicación anterior o uno de tus códigos de recuperación."
+                errors={errorsFor("confirm")}
+              />
+            ) : null}
+            <button type="submit" disabled={busy}>
+              {enabled ? "Usar la aplicación nueva" : "Activar"}
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="start" />
+          <FormError message={errorsFor("start")?.form ?? errorsFor("start")?.intent} />
+          <button type="submit" className={enabled ? "button--secondary" : undefined} disabled={busy}>
+            {enabled ? "Cambiar de teléfono" : "Activar la verificación en dos pasos"}
+          </button>
+        </Form>
+      )}
+
+      {enabled ? (
+        <>
+          <section aria-labelledby="codigos-titulo">
+            <h2 id="codigos-titulo">Códigos de recuperación</h2>
+            <p>Genera 10 códigos nuevos si usaste varios o si crees que alguien los vio. Los anteriores dejarán de servir.</p>
+            <Form method="post" className="form" noValidate>
+              <input type="hidden" name="intent" value="regenerate" />
+              <CodeField label="Código de tu aplicación" errors={errorsFor("regenerate")} />
+              <button type="submit" className="button--secondary" disabled={busy}>
+                Generar códigos nuevos
+              </button>
+            </Form>
+          </section>
+
+          {required ? (
+            <p className="hint">
+              Tu cuenta es de DIFOCA: la verificación en dos pasos no se puede desactivar. Si perdiste tu teléfono, otra persona de
+              DIFOCA puede restablecerla.
+            </p>
+          ) : (
+            <section aria-labelledby="desactivar-titulo">
+              <h2 id="desactivar-titulo">Desactivar la verificación en dos pasos</h2>
+              <p>Tu cuenta quedará protegida solo por tu contraseña. Tus otras sesiones se cerrarán.</p>
+              <Form method="post" className="form" noValidate>
+                <input type="hidden" name="intent" value="disable" />
+                <Field label="Contraseña" name="password" type="password" autoComplete="current-password" required errors={errorsFor("disable")} />
+                <CodeField
+                  label="Código de verificación"
+                  kind="any"
+                  hint="Un código de tu aplicación o uno de tus códigos de recuperación."
+                  errors={errorsFor("disable")}
+                />
+                <button type="submit" className="button--danger" disabled={busy}>
+                  Desactivar
+                </button>
+              </Form>
+            </section>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Seguridad de tu cuenta | Comunidad de Práctica de Gestión Educativa" }];
