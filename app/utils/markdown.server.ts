@@ -33,6 +33,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       tagName,
       attribs: { ...attribs, rel: "noopener noreferrer", ...(isExternal(attribs.href) ? { target: "_blank" } : {}) },
     }),
+    // Pages load images only from the platform (CSP img-src 'self'): a remote image would be
+    // blocked as a CSP violation and would tell its host who reads the page, so it becomes a link.
+    img: (tagName, attribs) =>
+      isRemote(attribs.src)
+        ? { tagName: "a", attribs: { href: attribs.src ?? "", rel: "noopener noreferrer", ...(isExternal(attribs.src) ? { target: "_blank" } : {}) }, text: attribs.alt || attribs.src || "" }
+        : { tagName, attribs },
   },
   disallowedTagsMode: "discard",
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math", "template"],
@@ -40,6 +46,14 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 
 function isExternal(href: string | undefined): boolean {
   return typeof href === "string" && /^https?:\/\//i.test(href);
+}
+
+/** True for a URL with a scheme or a host of its own, i.e. anything but a path on the platform. */
+function isRemote(src: string | undefined): boolean {
+  // Browsers ignore leading spaces and control characters and tabs or newlines anywhere in a URL.
+  // eslint-disable-next-line no-control-regex
+  const url = (src ?? "").replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || /^[\\/]{2}/.test(url);
 }
 
 /** Markdown written by a member, as safe HTML. */
