@@ -56,17 +56,25 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * True when a state-changing request comes from another site. Browsers send Sec-Fetch-Site
- * (all current ones) or at least Origin on every cross-origin POST; a request with neither is not
- * a browser's, and cannot carry a victim's cookies by a forged form.
- * @param {{ method: string, secFetchSite?: string, origin?: string, host?: string }} request
+ * (all current ones) or at least Origin on every cross-origin POST; older ones, and some privacy
+ * settings, send only the Referer, which is checked last. A request with none of them is not a
+ * browser's, and cannot carry a victim's cookies by a forged form.
+ * @param {{ method: string, secFetchSite?: string, origin?: string, referer?: string, host?: string }} request
  */
-export function isCrossOriginWrite({ method, secFetchSite, origin, host }) {
+export function isCrossOriginWrite({ method, secFetchSite, origin, referer, host }) {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (secFetchSite) return secFetchSite !== "same-origin" && secFetchSite !== "none";
   if (origin) {
     if (origin === "null") return true;
     try {
       return new URL(origin).host !== host;
+    } catch {
+      return true;
+    }
+  }
+  if (referer) {
+    try {
+      return new URL(referer).host !== host;
     } catch {
       return true;
     }
@@ -93,6 +101,7 @@ export function refuseCrossOriginWrites(req, res, next) {
     method: req.method,
     secFetchSite: req.get("sec-fetch-site"),
     origin: req.get("origin"),
+    referer: req.get("referer"),
     host: req.get("x-forwarded-host") && req.app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host"),
   });
   if (!crossOrigin) return next();
@@ -104,11 +113,14 @@ const FORM_LIMIT = 1024 * 1024;
 const MULTIPART_LIMIT = 11 * 1024 * 1024;
 
 /**
- * True when a request declares a body larger than any form of the platform needs.
- * @param {{ method: string, contentLength?: string, contentType?: string }} request
+ * True when a request declares a body larger than any form of the platform needs, or sends one
+ * without declaring its length (chunked): browsers always declare a form's length, and a body of
+ * unknown length would reach the url-encoded form reader with no limit.
+ * @param {{ method: string, contentLength?: string, contentType?: string, transferEncoding?: string }} request
  */
-export function isBodyTooLarge({ method, contentLength, contentType }) {
-  if (SAFE_METHODS.has(method.toUpperCase()) || !contentLength) return false;
+export function isBodyTooLarge({ method, contentLength, contentType, transferEncoding }) {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (!contentLength) return Boolean(transferEncoding);
   const length = Number(contentLength);
   if (!Number.isFinite(length)) return true;
   const limit = (contentType ?? "").toLowerCase().startsWith("multipart/form-data") ? MULTIPART_LIMIT : FORM_LIMIT;
@@ -129,6 +141,12 @@ const TOO_LARGE_PAGE = `<!doctype html>
  * @param {import("express").NextFunction} next
  */
 export function refuseLargeBodies(req, res, next) {
-  if (!isBodyTooLarge({ method: req.method, contentLength: req.get("content-length"), contentType: req.get("content-type") })) return next();
+  const request = {
+    method: req.method,
+    contentLength: req.get("content-length"),
+    contentType: req.get("content-type"),
+    transferEncoding: req.get("transfer-encoding"),
+  };
+  if (!isBodyTooLarge(request)) return next();
   res.status(413).set("Connection", "close").type("html").send(TOO_LARGE_PAGE);
 }

@@ -14,6 +14,9 @@ describe("cross-origin writes", () => {
     [{ method: "POST", origin: `https://${host}`, host }, false],
     [{ method: "DELETE", origin: "https://evil.example", host }, true],
     [{ method: "GET", secFetchSite: "cross-site", host }, false],
+    [{ method: "POST", referer: "https://evil.example/formulario", host }, true],
+    [{ method: "POST", referer: `https://${host}/ingresar`, host }, false],
+    [{ method: "POST", origin: `https://${host}`, referer: "https://evil.example/", host }, false],
     [{ method: "POST", host }, false],
   ])("%o refused: %s", (request, refused) => {
     expect(isCrossOriginWrite(request)).toBe(refused);

@@ -1,5 +1,6 @@
 // Password hashing (argon2id, OWASP parameters) and the password policy: 10 to 128 characters,
 // not a common password, no composition rules (NIST SP 800-63B).
+import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
@@ -53,11 +54,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-// A hash of a random password, verified when the email is unknown so that the answer takes
-// as long as for a real account.
-let decoyHash: Promise<string> | undefined;
+// A hash of a random password, verified when the email is unknown so that the answer costs one
+// hash, as for a real account. It is made when the module loads: made on the first unknown email,
+// that answer would cost two hashes and stand out.
+const decoyHash: Promise<string> = hashPassword(randomBytes(32).toString("base64"));
 export async function verifyDecoyPassword(password: string): Promise<false> {
-  decoyHash ??= hashPassword(`decoy-${Math.random()}-${Date.now()}`);
   await verifyPassword(await decoyHash, password);
   return false;
 }

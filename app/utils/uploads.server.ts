@@ -27,6 +27,11 @@ export const UPLOAD_ERRORS = {
     "Ese tipo de archivo no está permitido. Sube un PDF, una imagen (PNG, JPG, GIF, WEBP) o un documento de Office u OpenDocument.",
   mismatch: "El contenido del archivo no corresponde a su extensión.",
   nameTooLong: "El nombre del archivo tiene más de 200 caracteres. Ponle un nombre más corto y vuelve a subirlo.",
+  unsafeName:
+    "El nombre del archivo tiene caracteres no permitidos (barras, rutas de carpetas, caracteres de control o marcas invisibles). Cámbiale el nombre y vuelve a subirlo.",
+  activeContent:
+    "El archivo contiene código de página web o de programa (HTML o JavaScript) y no se puede subir. Vuelve a guardarlo como PDF o imagen desde el programa con que lo hiciste.",
+  tooManyFiles: "Sube un archivo a la vez.",
   unreadable: "No pudimos leer el formulario enviado. Vuelve a cargar la página e inténtalo de nuevo.",
 } as const;
 
@@ -65,6 +70,7 @@ export async function readMultipartForm(request: Request): Promise<FormReadResul
   const values: Record<string, string> = {};
   const inMemory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES });
   let bodyBytes = 0;
+  let fileParts = 0;
   // The per-part limit alone would let a body of many parts just under 10 MB each fill memory.
   async function* countBody(name: string, data: AsyncIterable<Uint8Array>) {
     for await (const chunk of data) {
@@ -74,17 +80,56 @@ export async function readMultipartForm(request: Request): Promise<FormReadResul
     }
   }
   const handler: UploadHandler = async (part) => {
+    if (part.filename !== undefined) fileParts++;
     const value = await inMemory({ ...part, data: countBody(part.name, part.data) });
     if (typeof value === "string" && !(part.name in values)) values[part.name] = value;
     return value;
   };
   try {
-    return { ok: true, formData: await unstable_parseMultipartFormData(request, handler) };
+    const names = watchFileNames(request);
+    const formData = await unstable_parseMultipartFormData(names.request, handler);
+    // Checked once the whole body is read, so that the form keeps what the person typed; the body
+    // limit above already bounds what reading it all held in memory. Every form of the platform
+    // has one file field: more files is not a person using it.
+    if (names.withFolders()) return { ok: false, error: UPLOAD_ERRORS.unsafeName, values };
+    if (fileParts > 1) return { ok: false, error: UPLOAD_ERRORS.tooManyFiles, values };
+    return { ok: true, formData };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, error: UPLOAD_ERRORS.tooBig, values };
     // Anything else here is a body the parser could not read (truncated, no boundary...).
     return { ok: false, error: UPLOAD_ERRORS.unreadable, values };
   }
+}
+
+// A part's file name as the browser sent it. Remix's reader keeps only the last segment of a name
+// with a path (RFC 7578), so a name like "../../etc/passwd.pdf" must be caught in the raw bytes.
+const RAW_FILE_NAME = /content-disposition:[^\r\n]*?\bfilename="([^"\r\n]*)"/gi;
+// The longest part-header line looked at across two chunks of the body.
+const HEADER_OVERLAP = 4096;
+
+/**
+ * The same request, watched for a part whose file name carries a folder path: browsers send
+ * only the name, so such a name is someone probing the server.
+ */
+function watchFileNames(request: Request): { request: Request; withFolders: () => boolean } {
+  let withFolders = false;
+  if (!request.body) return { request, withFolders: () => withFolders };
+  let tail = "";
+  const watch = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      const text = tail + latin1(chunk);
+      for (const match of text.matchAll(RAW_FILE_NAME)) if (/[/\\]/.test(match[1]!)) withFolders = true;
+      tail = text.slice(-HEADER_OVERLAP);
+      controller.enqueue(chunk);
+    },
+  });
+  const watched = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body.pipeThrough(watch),
+    duplex: "half",
+  } as RequestInit);
+  return { request: watched, withFolders: () => withFolders };
 }
 
 async function readPlainForm(request: Request): Promise<FormReadResult> {
@@ -250,6 +295,9 @@ function zipEntryNames(bytes: Uint8Array): string[] {
 // Control characters and the invisible marks that reorder text ("informe\u202Efdp.exe").
 const UNSAFE_NAME_CHARS = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+// What a file name a person gives never holds: folders, control characters, text-reordering marks.
+const REFUSED_NAME_CHARS = /[/\\\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 /** A person's file name made safe to show and to offer back: its last segment, printable, ≤ 200. */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
@@ -267,6 +315,29 @@ function displayName(sanitized: string, type: DetectedFileType): string {
   if (declared && (EXTENSION_ALIASES[declared] ?? declared) === type.extension) return sanitized;
   const stem = sanitized || "archivo";
   return `${stem.slice(0, MAX_FILE_NAME_LENGTH - type.extension.length - 1)}.${type.extension}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Polyglots
+
+// Markup a browser would run if it ever read the file as a page, script a page could load from it,
+// and PDF actions that run JavaScript. Files with any of them are polyglots, not evidence. The
+// patterns are long enough that the compressed data of a real image or PDF does not hold them by chance.
+const HTML_MARKUP = /<\s*(?:script|html|body|head|iframe|frame|svg|object|embed|img|meta|link|style|form|base|!doctype)\b/i;
+const SCRIPT_CALLS = /\b(?:alert|eval|prompt|fetch|atob|importScripts|setTimeout)\(|\bdocument\.(?:cookie|write|location|domain|body)\b|\bwindow\.(?:location|open|name)\b|javascript:/;
+const PDF_SCRIPT = /\/(?:JavaScript|JS|Launch|RichMedia)(?![A-Za-z0-9])/;
+
+/**
+ * True when a PDF or an image also holds HTML or JavaScript (an HTML page after a PDF header, a
+ * GIF that is also a script, a JPEG comment with a page). Such files are served safely anyway
+ * (downloadHeaders), but they have no place among the evidence. Office documents are compressed
+ * XML and are always downloaded, so they are not looked into.
+ */
+export function holdsActiveContent(bytes: Uint8Array, type: DetectedFileType): boolean {
+  if (type.mime !== TYPES.pdf && !INLINE_MIME_TYPES.has(type.mime)) return false;
+  const text = latin1(bytes);
+  if (HTML_MARKUP.test(text) || SCRIPT_CALLS.test(text)) return true;
+  return type.mime === TYPES.pdf && PDF_SCRIPT.test(text);
 }
 
 function contradictsContent(fileName: string, type: DetectedFileType): boolean {
@@ -296,12 +367,14 @@ export async function storeUpload(file: FormDataEntryValue | null | undefined): 
   if (file.size === 0) return { ok: false, error: UPLOAD_ERRORS.empty };
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: UPLOAD_ERRORS.tooBig };
   if (file.name.length > MAX_FILE_NAME_LENGTH) return { ok: false, error: UPLOAD_ERRORS.nameTooLong };
+  if (REFUSED_NAME_CHARS.test(file.name)) return { ok: false, error: UPLOAD_ERRORS.unsafeName };
 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const fileName = sanitizeFileName(file.name);
   const type = detectFileType(bytes, fileName);
   if (!type) return { ok: false, error: UPLOAD_ERRORS.notAllowed };
   if (contradictsContent(fileName, type)) return { ok: false, error: UPLOAD_ERRORS.mismatch };
+  if (holdsActiveContent(bytes, type)) return { ok: false, error: UPLOAD_ERRORS.activeContent };
 
   const storedName = `${randomBytes(16).toString("hex")}.${type.extension}`;
   const dir = uploadsDir();
