@@ -93,3 +93,20 @@ describe("registration", () => {
     expect((await response.json()).errors.name).toBe("Escribe tu nombre completo.");
   });
 });
+
+describe("registration from one address", () => {
+  test("is slowed down once its 30 free attempts in an hour are used, with a Spanish 429, so probing which e-mails exist stays slow", async () => {
+    const taken = await createMember();
+    const from = { ...context, clientAddress: "203.0.113.9" };
+    const attempt = async () =>
+      respond(async () => action({ request: formRequest("/registro", await validFields({ email: taken.email })), params: {}, context: from }));
+    // Thirty free attempts; the next one still answers and starts the wait.
+    for (let i = 0; i < 31; i++) expect((await attempt()).status).toBe(400);
+    const throttled = await attempt();
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((await throttled.json()).errors.form).toMatch(/^Hubo demasiados registros desde esta conexión\. Espera/);
+    // Another address is not affected.
+    expect((await respond(async () => action({ request: formRequest("/registro", await validFields()), params: {}, context }))).status).toBe(302);
+  });
+});

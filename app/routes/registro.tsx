@@ -8,6 +8,7 @@ import { createUserSession, registerMember, requireAnonymous } from "~/utils/aut
 import { parseForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password.server";
+import { describeWait, registerAttempt, signUpKeys } from "~/utils/rate-limit.server";
 import { toastCookie } from "~/utils/toast.server";
 import { registrationSchema } from "~/utils/user-validation.server";
 
@@ -21,10 +22,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(registrationSchema, await request.formData());
   if (!form.success) return badRequest({ errors: form.errors, values: form.values });
+
+  const decision = await registerAttempt(signUpKeys(context.clientAddress ?? "desconocida"));
+  if (!decision.allowed) {
+    const { password: _omit, ...values } = form.values;
+    return json(
+      { errors: { form: `Hubo demasiados registros desde esta conexión. Espera ${describeWait(decision.retryAfterSeconds)} y vuelve a intentarlo.` } as Record<string, string>, values },
+      { status: 429, headers: { "Retry-After": String(decision.retryAfterSeconds) } },
+    );
+  }
 
   const { password, ...rest } = form.data;
   const result = await registerMember({ ...rest, password, role: "gestor" });

@@ -29,6 +29,14 @@ export interface ThrottleKey {
   policy: ThrottlePolicy;
 }
 
+// Registrations per client address: generous enough for a UGEL office or a national event behind
+// one address, tight enough that probing which e-mails have an account stays slow.
+export const SIGN_UP_POLICY: ThrottlePolicy = { freeAttempts: 30, maxDelaySeconds: 15 * 60, forgetAfterSeconds: 3600 };
+
+export function signUpKeys(clientAddress: string): ThrottleKey[] {
+  return [{ key: `signup:address:${clientAddress}`, policy: SIGN_UP_POLICY }];
+}
+
 export function signInKeys(email: string, clientAddress: string): ThrottleKey[] {
   return [
     { key: `signin:account:${email.trim().toLowerCase()}`, policy: ACCOUNT_POLICY },
