@@ -19,11 +19,17 @@ export async function notify(input: NotificationInput | NotificationInput[], db:
   const rows = Array.isArray(input) ? input : [input];
   if (rows.length === 0) return;
   const createdAt = nowIso();
-  await db
-    .insertInto("notifications")
-    .values(rows.map((n) => ({ userId: n.userId, type: n.type, title: n.title, body: n.body ?? "", link: n.link ?? null, createdAt })))
-    .execute();
+  // In slices: one notice to every member (a badge enabled over past activity tells thousands)
+  // would pass SQLite's limit of 32,766 bound values in a single statement.
+  for (let i = 0; i < rows.length; i += NOTIFY_BATCH) {
+    await db
+      .insertInto("notifications")
+      .values(rows.slice(i, i + NOTIFY_BATCH).map((n) => ({ userId: n.userId, type: n.type, title: n.title, body: n.body ?? "", link: n.link ?? null, createdAt })))
+      .execute();
+  }
 }
+
+const NOTIFY_BATCH = 1000;
 
 export async function countUnread(userId: number, db: DB = getDb()): Promise<number> {
   const row = await db

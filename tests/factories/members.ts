@@ -2,7 +2,9 @@
 // accounts are made, so the demo shows exactly what the platform does.
 import type { Role } from "../../db/schema";
 import { getIgedByName, listIgedOptions } from "~/models/iged.server";
+import { normalizeEmail } from "~/models/user.server";
 import { registerMember } from "~/utils/auth.server";
+import type { DB } from "~/utils/db.server";
 
 export const TEST_PASSWORD = "clave-de-prueba-segura";
 
@@ -36,4 +38,46 @@ export async function createMember(seed: MemberSeed = {}): Promise<{ id: number;
   const result = await registerMember({ name, email, password, role, igedId, position: seed.position ?? "Especialista en Educación" });
   if (!result.ok) throw new Error(`No se pudo crear ${email}: ${JSON.stringify(result.errors)}`);
   return { id: result.userId, email, password, name };
+}
+
+export interface BulkMemberSeed {
+  name: string;
+  email: string;
+  role: Role;
+  igedId: number | null;
+  position: string;
+  active: boolean;
+  createdAt: string;
+  deactivatedAt: string | null;
+  lastLoginAt: string | null;
+}
+
+/**
+ * Many members at once (the benchmark's 10,000), all with the same password hash: hashing each
+ * password with argon2 would take minutes, and the accounts only need one known password.
+ * Rows go in as given (normalized like createMember); ids follow in order from `firstId`.
+ */
+export async function createMembers(seeds: readonly BulkMemberSeed[], passwordHash: string, firstId: number, db: DB): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < seeds.length; i += 1000) {
+    const batch = seeds.slice(i, i + 1000).map((seed, j) => {
+      ids.push(firstId + i + j);
+      return {
+        id: firstId + i + j,
+        email: normalizeEmail(seed.email),
+        name: seed.name.trim(),
+        passwordHash,
+        role: seed.role,
+        igedId: seed.igedId,
+        position: seed.position.trim(),
+        active: seed.active ? 1 : 0,
+        createdAt: seed.createdAt,
+        updatedAt: seed.deactivatedAt ?? seed.createdAt,
+        deactivatedAt: seed.deactivatedAt,
+        lastLoginAt: seed.lastLoginAt,
+      };
+    });
+    await db.insertInto("users").values(batch).execute();
+  }
+  return ids;
 }

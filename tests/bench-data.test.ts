@@ -1,0 +1,124 @@
+// `npm run bench:data` at a small scale: the sizes follow the scale, every status and stage is
+// there, the stored points equal the ledger, search finds the generated practices and the
+// documented password opens the generated accounts.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type DB } from "../db/connection";
+import { BENCH_PASSWORD, FULL_SCALE, generateBenchData, type GenerateSummary } from "../bench/lib/generate";
+import { listCatalog } from "~/models/practice.server";
+import { checkLedgerTotals } from "~/models/points.server";
+import { getSignInCredentials } from "~/models/user.server";
+import { verifyPassword } from "~/utils/password.server";
+
+const SCALE = 0.02;
+const dir = mkdtempSync(join(tmpdir(), "bench-data-"));
+const file = join(dir, "bench.db");
+let summary: GenerateSummary;
+let db: DB;
+
+beforeAll(async () => {
+  summary = await generateBenchData({ file, scale: SCALE, seed: 7, until: new Date("2026-11-20T12:00:00Z") });
+  db = createDatabase(file);
+}, 600_000);
+
+afterAll(async () => {
+  await db?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function distinct(table: "practices" | "transfers" | "advisories" | "wallPosts" | "events", column: "status" | "type"): Promise<string[]> {
+  const rows = await db.selectFrom(table).select(sql.ref<string>(column).as("v")).distinct().execute();
+  return rows.map((r) => r.v).sort();
+}
+
+describe("the benchmark's synthetic database at scale 0.02", () => {
+  it("has the issue's sizes multiplied by the scale", () => {
+    expect(summary.counts.users).toBe(FULL_SCALE.members * SCALE);
+    expect(summary.counts.practices).toBe(FULL_SCALE.practices * SCALE);
+    expect(summary.counts.wallPosts).toBe(FULL_SCALE.wallPosts * SCALE);
+    expect(summary.counts.wallReplies).toBe(FULL_SCALE.replies * SCALE);
+    expect(summary.counts.advisories).toBe(FULL_SCALE.advisories * SCALE);
+    // Transfers and events have a floor, so that a small scale still has every status and type.
+    expect(summary.counts.transfers).toBe(Math.max(12, FULL_SCALE.transfers * SCALE));
+    expect(summary.counts.events).toBe(Math.max(8, FULL_SCALE.events * SCALE));
+  });
+
+  it("spreads the members over the 26 regions, with experts, DIFOCA and deactivated accounts", async () => {
+    const regions = await db.selectFrom("users").innerJoin("igeds", "igeds.id", "users.igedId").select("igeds.regionId").distinct().execute();
+    expect(regions.length).toBe(26);
+    const roles = await db.selectFrom("users").select(["role", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("role").execute();
+    expect(Object.fromEntries(roles.map((r) => [r.role, Number(r.n)]))).toEqual({ difoca: 2, experto: 6, gestor: 192 });
+    expect(await db.selectFrom("users").select("id").where("active", "=", 0).execute()).not.toHaveLength(0);
+  });
+
+  it("has practices at every status and stage, with feedback, team and history", async () => {
+    expect(await distinct("practices", "status")).toEqual(["archivada", "borrador", "en_revision", "publicada"]);
+    const published = await db.selectFrom("practices").select("stage").distinct().where("status", "=", "publicada").execute();
+    expect(published.map((p) => p.stage).sort()).toEqual(["avanzado", "inicial", "intermedio"]);
+    const withoutFeedback = await db
+      .selectFrom("practices")
+      .select("id")
+      .where("status", "=", "publicada")
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("practiceFeedback").select("id").whereRef("practiceFeedback.practiceId", "=", "practices.id"))))
+      .execute();
+    expect(withoutFeedback).toEqual([]);
+    expect(summary.counts.practiceEvents).toBeGreaterThan(summary.counts.practices!);
+  });
+
+  it("has both walls at every status, transfers at every status and advisories at every status", async () => {
+    expect(await distinct("wallPosts", "status")).toEqual(["abierto", "convertida", "en_acompanamiento", "en_curso", "resuelto"]);
+    expect(await distinct("transfers", "status")).toEqual(["cerrada", "completada", "en_curso", "pendiente", "rechazada", "suspendida"]);
+    expect(await distinct("advisories", "status")).toEqual(["cancelada", "confirmada", "no_realizada", "propuesta", "realizada", "solicitada"]);
+    expect(await distinct("events", "type")).toEqual(["intercambio", "pasantia", "taller", "webinar"]);
+  });
+
+  it("keeps the posts' stored reply counts equal to their visible replies", async () => {
+    const wrong = await db
+      .selectFrom("wallPosts")
+      .select("id")
+      .where((eb) =>
+        eb(
+          "replyCount",
+          "!=",
+          eb.selectFrom("wallReplies").select((e) => e.fn.countAll<number>().as("n")).whereRef("wallReplies.postId", "=", "wallPosts.id").where("wallReplies.hiddenAt", "is", null),
+        ),
+      )
+      .execute();
+    expect(wrong).toEqual([]);
+  });
+
+  it("keeps every member's stored points equal to the ledger, with points for each kind of activity", async () => {
+    expect(summary.totalsMatchLedger).toBe(true);
+    const { members, differences } = await checkLedgerTotals(db);
+    expect(differences).toEqual([]);
+    expect(members).toBeGreaterThan(100);
+    const actions = await db.selectFrom("pointsLedger").select("action").distinct().execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["practice_published", "practice_promoted_intermedio", "practice_promoted_avanzado", "feedback_given", "challenge_posted", "initiative_posted", "challenge_contribution", "comment", "contribution_useful", "advisory_attended", "event_attended", "transfer_completed_source", "badge_awarded"]),
+    );
+    const years = await db.selectFrom("memberPointsYearly").select("year").distinct().orderBy("year").execute();
+    // The history runs from January 2025 to the 20th of November 2026; nothing is dated after it
+    // except badges given on the day of the generation (the badge model dates them now).
+    expect(years.map((y) => y.year)).toEqual(expect.arrayContaining([2025, 2026]));
+    const late = await db.selectFrom("pointsLedger").select("id").where("occurredAt", ">", "2026-11-20T12:00:00Z").where("action", "!=", "badge_awarded").execute();
+    expect(late).toEqual([]);
+  });
+
+  it("finds a generated practice by a word of its title through the catalog's search", async () => {
+    const practice = await db.selectFrom("practices").select(["id", "title"]).where("status", "=", "publicada").orderBy("id").executeTakeFirstOrThrow();
+    const word = practice.title.split(" ").filter((w) => w.length > 6).at(-1)!;
+    const { items } = await listCatalog({ query: word, pageSize: 100 }, db);
+    expect(items.map((i) => i.id)).toContain(practice.id);
+  });
+
+  it("lets every generated account sign in with the documented bench password", async () => {
+    const email = summary.accounts.find((a) => a.role === "gestor")!.email;
+    const credentials = await getSignInCredentials(email, db);
+    expect(await verifyPassword(credentials!.passwordHash, BENCH_PASSWORD)).toBe(true);
+    const hashes = await db.selectFrom("users").select("passwordHash").distinct().execute();
+    expect(hashes).toHaveLength(1);
+  });
+});
