@@ -4,7 +4,7 @@
 // pdfkit, which would otherwise print garbage. Markdown becomes plain paragraphs and bullet lists.
 // See docs/decisions/010-report-pdf.md.
 import { Marked, type Token, type Tokens } from "marked";
-import PDFDocument from "pdfkit";
+import type PDFDocument from "pdfkit";
 import type { ReportDocument, ReportPractice } from "~/utils/event-report.server";
 
 // ---------------------------------------------------------------------------------------------
@@ -432,8 +432,8 @@ function layout(doc: Doc, report: ReportDocument, contents: Contents[] | null): 
   return pages;
 }
 
-function newDocument(report: ReportDocument, compress: boolean): Doc {
-  return new PDFDocument({
+function newDocument(PDF: typeof PDFDocument, report: ReportDocument, compress: boolean): Doc {
+  return new PDF({
     size: "A4",
     margins: MARGINS,
     bufferPages: true,
@@ -457,11 +457,13 @@ function newDocument(report: ReportDocument, compress: boolean): Doc {
 export async function renderEventReportPdf(report: ReportDocument, options: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
   // First pass: where each part starts. The cover's contents take the same room in both passes,
   // so the second pass lands every part on the same page and can print its number.
-  const draft = newDocument(report, false);
+  // Loaded on first use: pdfkit takes about a second to load, which every server start would wait for.
+  const { default: PDF } = await import("pdfkit");
+  const draft = newDocument(PDF, report, false);
   const pages = layout(draft, report, [{ label: "Presentación", page: 0 }, ...report.practices.map((p) => ({ label: `${p.number}. Región ${p.regionName}: ${p.title}`, page: 0 })), { label: "Testimonios", page: 0 }]);
   draft.end();
 
-  const doc = newDocument(report, options.compress ?? true);
+  const doc = newDocument(PDF, report, options.compress ?? true);
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -1,7 +1,7 @@
 // DIFOCA's downloads: the one module that turns a dataset (Spanish column headers and rows) into a
 // CSV or an Excel file, and that reads what a download asks for. The queries live in
 // app/models/export.server.ts. Why exceljs, and why cells are neutralized: docs/decisions/011-exports.md.
-import ExcelJS, { type CellValue } from "exceljs";
+import type { CellValue } from "exceljs";
 import {
   eventExists,
   listActivitiesForExport,
@@ -104,6 +104,8 @@ function columnWidth(dataset: Dataset, index: number): number {
 
 /** An .xlsx with one sheet: bold header row that stays in view, columns sized to their content, filters on. */
 export async function toXlsx(dataset: Dataset): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded on first use: exceljs takes about a second to load, which every server start would wait for.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Comunidad de Práctica de Gestión Educativa";
   workbook.created = new Date();
