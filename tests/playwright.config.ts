@@ -12,6 +12,14 @@ const dataDir = process.env.E2E_DATA_DIR ?? path.join(root, "data/e2e");
 process.env.DATABASE_PATH = path.join(dataDir, "cop.db");
 process.env.SECRETS_DIR = dataDir;
 
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   outputDir: path.join(root, "tests/.results/playwright"),
@@ -29,16 +37,10 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        browserName: "chromium",
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
+    { name: "chromium", use: chromium },
+    // The journeys made only of forms and links, tagged @sin-js, run a second time with JavaScript
+    // turned off: the platform must work for someone whose browser does not run it.
+    { name: "sin-javascript", grep: /@sin-js/, use: { ...chromium, javaScriptEnabled: false } },
   ],
   webServer: {
     command: "node tests/e2e/serve.mjs",

@@ -17,7 +17,7 @@ async function pageAs(browser: Browser, member: { id: number }) {
   return { page: await context.newPage(), close: () => context.close() };
 }
 
-test("a gestor requests an advisory, the advisor confirms, both see it in their calendars, the .ics downloads, the advisor records the minutes and the gestor marks a commitment done", async ({ page, browser, makeMember, login }) => {
+test("a gestor requests an advisory, the advisor confirms, both see it in their calendars, the .ics downloads, the advisor records the minutes and the gestor marks a commitment done", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = unique();
   const gestor = await makeMember({ name: `Gestora Huanta ${suffix}`, iged: "UGEL Huanta" });
   const practice = await makePractice({ publish: true, authorId: gestor.id, iged: "UGEL Huanta", title: `Comités escolares de gestión del riesgo ${suffix}` });
@@ -110,7 +110,7 @@ test("a gestor requests an advisory, the advisor confirms, both see it in their 
   await expect(page.locator(".points-ledger")).toContainText("Asistencia a una asesoría");
 });
 
-test("a member outside the practice's team cannot see its advisory, and a visitor is sent to sign in", async ({ page, makeMember, login }) => {
+test("a member outside the practice's team cannot see its advisory, and a visitor is sent to sign in", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const gestor = await makeMember({ iged: "UGEL Nasca" });
   const practice = await makePractice({ publish: true, authorId: gestor.id, iged: "UGEL Nasca" });
   const { requestAdvisory } = await import("~/models/advisory.server");

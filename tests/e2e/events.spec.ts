@@ -21,7 +21,9 @@ async function chooseContaining(select: Locator, text: string) {
   await select.selectOption(value!);
 }
 
-test("DIFOCA creates an exchange with practices and commentators, members register, attendance brings points and a badge, and the report shows each practice with its feedback", async ({ page, browser, makeMember, login }) => {
+test("DIFOCA creates an exchange with practices and commentators, members register, attendance brings points and a badge, and the report shows each practice with its feedback", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
+  // The longest journey of the suite: three people, two practices, a report and its PDF.
+  test.slow();
   const suffix = unique();
   const first = await makePractice({ publish: true, iged: "UGEL Nasca", title: `Lectura en familia ${suffix}` });
   const second = await makePractice({ publish: true, iged: "UGEL Huanta", title: `Brigadas escolares de riesgo ${suffix}` });
@@ -108,7 +110,7 @@ test("DIFOCA creates an exchange with practices and commentators, members regist
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
-test("the dashboard's map shows the 26 regions with a table of the same numbers", async ({ page }) => {
+test("the dashboard's map shows the 26 regions with a table of the same numbers", { tag: "@sin-js" }, async ({ page }) => {
   await page.goto("/panel");
   const map = page.locator("svg[role=img]").filter({ has: page.locator("path[data-region]") }).first();
   await expect(map).toBeVisible();
@@ -118,7 +120,7 @@ test("the dashboard's map shows the 26 regions with a table of the same numbers"
   await expect(table.locator("tbody tr")).toHaveCount(26);
 });
 
-test("DIFOCA downloads the practices of a region as CSV and Excel, and both hold the expected rows", async ({ page, makeMember, login }) => {
+test("DIFOCA downloads the practices of a region as CSV and Excel, and both hold the expected rows", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const ExcelJS = (await import("exceljs")).default;
   await login(await makeMember({ role: "difoca", iged: null }));
   await page.goto("/admin/exportes");

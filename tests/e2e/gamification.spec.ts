@@ -46,7 +46,7 @@ test("DIFOCA creates an automatic badge, previews it, enables it, and a member w
   await theirs.close();
 });
 
-test("DIFOCA awards a badge to several members at once, with a reason", async ({ page, makeMember, login }) => {
+test("DIFOCA awards a badge to several members at once, with a reason", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const suffix = unique();
   const first = await makeMember({ name: `Asistente Uno ${suffix}` });
   const second = await makeMember({ name: `Asistente Dos ${suffix}` });
@@ -65,7 +65,7 @@ test("DIFOCA awards a badge to several members at once, with a reason", async ({
   await expect(page.locator(".points-ledger")).toContainText("Insignia");
 });
 
-test("a member hides from the public ranking and still sees their own position", async ({ page, browser, makeMember, login }) => {
+test("a member hides from the public ranking and still sees their own position", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = unique();
   const member = await makeMember({ name: `Gestora Tacna ${suffix}`, iged: "DRE Tacna" });
   await givePoints(member.id, "event_attended", 2);
@@ -84,7 +84,7 @@ test("a member hides from the public ranking and still sees their own position",
   await visitor.close();
 });
 
-test("a badge's credential downloads and verifies, and says «revocada» after revocation", async ({ page, browser, makeMember, login }) => {
+test("a badge's credential downloads and verifies, and says «revocada» after revocation", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = unique();
   const member = await makeMember({ name: `Mentora ${suffix}` });
   const difoca = await makeMember({ role: "difoca", iged: null });

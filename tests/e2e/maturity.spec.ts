@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-test("once an advisory is held the team requests intermedio, DIFOCA approves, and the timeline shows it", async ({ page, browser, makeMember, login }) => {
+test("once an advisory is held the team requests intermedio, DIFOCA approves, and the timeline shows it", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = Math.random().toString(36).slice(2, 7);
   const practice = await makePractice({ publish: true, title: `Comités de gestión del riesgo en la sierra ${suffix}`, iged: "UGEL Huanta" });
   const expert = await makeMember({ role: "experto", iged: null });
@@ -60,7 +60,7 @@ test("once an advisory is held the team requests intermedio, DIFOCA approves, an
   await expect(timeline).toContainText(`Revisora ${suffix}`);
 });
 
-test("towards avanzado the team attaches evidence per criterion, DIFOCA sees it and approves", async ({ page, browser, makeMember, login }) => {
+test("towards avanzado the team attaches evidence per criterion, DIFOCA sees it and approves", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = Math.random().toString(36).slice(2, 7);
   const practice = await makePractice({ publish: true, title: `Presupuesto escolar participativo ${suffix}`, iged: "UGEL Huanta" });
   const validator = await makeMember({ role: "difoca", iged: null });
@@ -111,7 +111,7 @@ test("towards avanzado the team attaches evidence per criterion, DIFOCA sees it 
   await expect(timeline).toContainText(`Revisor ${suffix}`);
 });
 
-test("an expert leaves feedback and the team marks an opportunity as addressed", async ({ page, browser, makeMember, login }) => {
+test("an expert leaves feedback and the team marks an opportunity as addressed", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const practice = await makePractice({ publish: true, iged: "UGEL Nasca" });
   const expert = await makeMember({ role: "experto", iged: null, name: "Liliana Experta" });
   await login(expert);

@@ -2,7 +2,7 @@ import { deactivateMember } from "~/models/user.server";
 import { SECTIONS } from "~/utils/sections";
 import { demo, expect, test } from "./fixtures";
 
-test("the home page presents the community and its sections in Spanish", async ({ page }) => {
+test("the home page presents the community and its sections in Spanish", { tag: "@sin-js" }, async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle("Comunidad de Práctica de Gestión Educativa");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comunidad de Práctica de Gestión Educativa");
@@ -13,7 +13,7 @@ test("the home page presents the community and its sections in Spanish", async (
   await expect(page.getByText("26", { exact: true }).first()).toBeVisible();
 });
 
-test("no link on the home page is dead", async ({ page, request }) => {
+test("no link on the home page is dead", { tag: "@sin-js" }, async ({ page, request }) => {
   await page.goto("/");
   const hrefs = await page.locator("a[href^='/']").evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href")!))]);
   expect(hrefs.length).toBeGreaterThan(10);
@@ -23,7 +23,7 @@ test("no link on the home page is dead", async ({ page, request }) => {
   }
 });
 
-test("a section not built yet says so plainly", async ({ page }) => {
+test("a section not built yet says so plainly", { tag: "@sin-js" }, async ({ page }) => {
   for (const section of SECTIONS.filter((s) => !s.available)) {
     const response = await page.goto(section.path);
     expect(response?.status()).toBe(200);
@@ -32,14 +32,14 @@ test("a section not built yet says so plainly", async ({ page }) => {
   }
 });
 
-test("an unknown page is a Spanish 404", async ({ page }) => {
+test("an unknown page is a Spanish 404", { tag: "@sin-js" }, async ({ page }) => {
   const response = await page.goto("/no-existe-esta-pagina");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Página no encontrada");
   await expect(page.getByRole("link", { name: "Volver al inicio" })).toBeVisible();
 });
 
-test("a member's profile shows their name, IGED, region, position and role", async ({ page, makeMember }) => {
+test("a member's profile shows their name, IGED, region, position and role", { tag: "@sin-js" }, async ({ page, makeMember }) => {
   const member = await makeMember({ name: "Indira Alvarez Ascencio", iged: "DRE Ayacucho", position: "Coordinadora de GRD" });
   await page.goto(`/perfil/${member.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Indira Alvarez Ascencio");
@@ -50,7 +50,7 @@ test("a member's profile shows their name, IGED, region, position and role", asy
   await expect(details).toContainText("Ayacucho");
 });
 
-test("a deactivated member's profile is not found, except for DIFOCA", async ({ page, makeMember, login }) => {
+test("a deactivated member's profile is not found, except for DIFOCA", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const member = await makeMember({ name: "Perfil Desactivado" });
   await deactivateMember({ memberId: member.id, actorId: null, reason: "Prueba" });
   const response = await page.goto(`/perfil/${member.id}`);
@@ -72,7 +72,7 @@ test("/healthz says the database is reachable", async ({ request }) => {
 test.describe("on a 360-pixel phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test("pages fit the screen and the sections can still be reached", async ({ page }) => {
+  test("pages fit the screen and the sections can still be reached", { tag: "@sin-js" }, async ({ page }) => {
     for (const path of ["/", "/registro", "/ingresar", "/practicas"]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -82,7 +82,7 @@ test.describe("on a 360-pixel phone", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Panel de la comunidad");
   });
 
-  test("the skip link takes keyboard users to the content", async ({ page }) => {
+  test("the skip link takes keyboard users to the content", { tag: "@sin-js" }, async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Saltar al contenido" });
@@ -92,7 +92,7 @@ test.describe("on a 360-pixel phone", () => {
   });
 });
 
-test("the demo data has a specialist, experts and managers of several regions", async ({ page }) => {
+test("the demo data has a specialist, experts and managers of several regions", { tag: "@sin-js" }, async ({ page }) => {
   const expert = demo("experto");
   await page.goto("/ingresar");
   await page.getByLabel("Correo electrónico").fill(expert.email);

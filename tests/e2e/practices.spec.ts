@@ -1,7 +1,7 @@
 import { makePractice } from "../factories/practices";
 import { expect, test } from "./fixtures";
 
-test("a gestor creates and submits a practice, DIFOCA publishes it, and an accent-free search finds it", async ({ page, browser, makeMember, login }) => {
+test("a gestor creates and submits a practice, DIFOCA publishes it, and an accent-free search finds it", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = Math.random().toString(36).slice(2, 7);
   const title = `Círculos de lectura en quechua ${suffix}`;
   await login(await makeMember({ iged: "UGEL Huanta", name: "Nélida Huamán" }));
@@ -52,7 +52,7 @@ test("a gestor creates and submits a practice, DIFOCA publishes it, and an accen
   await expect(page.getByText("comprensión lectora", { exact: true })).toBeVisible();
 });
 
-test("filters live in the URL, so a search can be shared", async ({ page }) => {
+test("filters live in the URL, so a search can be shared", { tag: "@sin-js" }, async ({ page }) => {
   // Lima Provincias holds only the demo's practice of UGEL 09 Huaura (the journeys use other regions).
   await page.goto("/practicas?region=lima-provincias&estadio=avanzado");
   await expect(page.getByLabel("Región", { exact: true })).toHaveValue("lima-provincias");
@@ -67,7 +67,7 @@ test("filters live in the URL, so a search can be shared", async ({ page }) => {
   await expect(page.getByText("No encontramos prácticas con esos criterios.")).toBeVisible();
 });
 
-test("a gestor of another IGED gets 403 on a practice's edit page", async ({ page, makeMember, login }) => {
+test("a gestor of another IGED gets 403 on a practice's edit page", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const practice = await makePractice({ publish: true, iged: "UGEL Nasca" });
   await login(await makeMember({ iged: "DRE Cusco" }));
   await page.goto(`/practicas/${practice.slug}`);
@@ -90,7 +90,7 @@ test("a <script> in a practice's text is not executed on its page", async ({ pag
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
 });
 
-test("the demo catalog holds the practices of the exchange", async ({ page }) => {
+test("the demo catalog holds the practices of the exchange", { tag: "@sin-js" }, async ({ page }) => {
   // Other journeys publish practices in the Centro macroregion while this one runs: narrow to Callao.
   await page.goto("/practicas?macrorregion=centro&region=callao");
   await expect(page.getByText(/^(1 práctica encontrada|\d+ prácticas encontradas)\.$/)).toBeVisible();

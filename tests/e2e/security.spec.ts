@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { BASE_URL } from "../playwright.config";
 import { expect, test } from "./fixtures";
 
-test("a form posted from another site is refused, and nothing happens", async ({ page, makeMember, login }) => {
+test("a form posted from another site is refused, and nothing happens", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const member = await makeMember();
   await login(member);
   // Another site, with a form that tries to sign the member out of the platform.
@@ -56,7 +56,7 @@ test("every page has the security headers and a fresh nonce that its scripts car
   expect(nonces.size).toBe(5);
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, makeMember, context }) => {
+test("the session cookie is HttpOnly and SameSite=Lax", { tag: "@sin-js" }, async ({ page, makeMember, context }) => {
   const member = await makeMember();
   await page.goto("/ingresar");
   await page.getByLabel("Correo electrónico").fill(member.email);
@@ -67,7 +67,7 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, makeMembe
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 });
 
-test("signing in twice gives a new session each time", async ({ page, makeMember, context }) => {
+test("signing in twice gives a new session each time", { tag: "@sin-js" }, async ({ page, makeMember, context }) => {
   const member = await makeMember();
   const sessionAfterSignIn = async () => {
     await page.goto("/ingresar");

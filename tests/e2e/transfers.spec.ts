@@ -29,7 +29,7 @@ async function advance(page: Page, stage: string, note: string, evidence?: { tit
   await expect(page.locator("[aria-current=step]")).toContainText(stage);
 }
 
-test("a gestor of another region requests an advanced practice, DIFOCA accepts, the teams move it with evidence, and completing it brings points and a badge", async ({ page, browser, makeMember, login }) => {
+test("a gestor of another region requests an advanced practice, DIFOCA accepts, the teams move it with evidence, and completing it brings points and a badge", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = unique();
   const source = await makeMember({ name: `Gestora Nasca ${suffix}`, iged: "UGEL Nasca" });
   const practice = await makePractice({ publish: true, authorId: source.id, iged: "UGEL Nasca", title: `Lectura en comunidades rurales ${suffix}` });
@@ -87,7 +87,7 @@ test("a gestor of another region requests an advanced practice, DIFOCA accepts, 
   await expect(page.locator("main")).toContainText("UGEL Huaraz (Áncash)");
 });
 
-test("a request for a practice in stage inicial is refused with a clear message", async ({ page, makeMember, login, baseURL }) => {
+test("a request for a practice in stage inicial is refused with a clear message", { tag: "@sin-js" }, async ({ page, makeMember, login, baseURL }) => {
   const practice = await makePractice({ publish: true, iged: "UGEL Nasca" });
   await login(await makeMember({ iged: "UGEL Yauli" }));
   await page.goto(`/transferencias/nueva?practica=${practice.slug}`);
@@ -100,7 +100,7 @@ test("a request for a practice in stage inicial is refused with a clear message"
   expect(await forced.text()).toContain("Solo se puede solicitar la transferencia de prácticas en estadio avanzado.");
 });
 
-test("the map shows the flows between regions, with the same numbers in a table", async ({ page }) => {
+test("the map shows the flows between regions, with the same numbers in a table", { tag: "@sin-js" }, async ({ page }) => {
   await page.goto("/transferencias/mapa");
   const map = page.getByRole("img", { name: /Transferencias/ });
   await expect(map).toBeVisible();

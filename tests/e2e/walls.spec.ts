@@ -14,7 +14,7 @@ async function pageAs(browser: Browser, member: { id: number }, options: { javaS
   return { page: await context.newPage(), close: () => context.close() };
 }
 
-test("a member posts a challenge, another contributes, the author marks it useful and solved, and both see notifications and points", async ({ page, browser, makeMember, login }) => {
+test("a member posts a challenge, another contributes, the author marks it useful and solved, and both see notifications and points", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = unique();
   const author = await makeMember({ name: `Gestora Huaraz ${suffix}`, iged: "UGEL Huaraz" });
   const helper = await makeMember({ name: `Gestor Nasca ${suffix}`, iged: "UGEL Nasca" });
@@ -67,7 +67,7 @@ test("a member posts a challenge, another contributes, the author marks it usefu
   await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
 });
 
-test("DIFOCA hides a contribution with a reason: its points are reversed, its author sees why, others do not see it", async ({ page, browser, makeMember, login }) => {
+test("DIFOCA hides a contribution with a reason: its points are reversed, its author sees why, others do not see it", { tag: "@sin-js" }, async ({ page, browser, makeMember, login }) => {
   const suffix = unique();
   const author = await makeMember({ iged: "UGEL Huanta" });
   const contributor = await makeMember({ name: `Aportante ${suffix}`, iged: "UGEL Yauli" });
@@ -117,7 +117,7 @@ test("DIFOCA hides a contribution with a reason: its points are reversed, its au
   await theirs.close();
 });
 
-test("an initiative becomes a practice draft that keeps its fields and its link", async ({ page, makeMember, login }) => {
+test("an initiative becomes a practice draft that keeps its fields and its link", { tag: "@sin-js" }, async ({ page, makeMember, login }) => {
   const suffix = unique();
   const author = await makeMember({ iged: "UGEL Nasca" });
   const title = `Maletas viajeras de lectura en Nasca ${suffix}`;
@@ -146,7 +146,7 @@ test("an initiative becomes a practice draft that keeps its fields and its link"
   await expect(page.getByRole("button", { name: "Convertir en práctica" })).toHaveCount(0);
 });
 
-test("a member cannot react to their own initiative nor edit someone else's", async ({ page, makeMember, login, baseURL }) => {
+test("a member cannot react to their own initiative nor edit someone else's", { tag: "@sin-js" }, async ({ page, makeMember, login, baseURL }) => {
   const author = await makeMember({ iged: "UGEL Angaraes" });
   const mine = await makeInitiative({ authorId: author.id, title: `Facilitadores socioemocionales ${unique()}` });
   const someoneElse = await makeInitiative({ title: `Escuela de familias ${unique()}` });
