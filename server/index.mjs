@@ -1,6 +1,8 @@
 // The production server: Express in front of the Remix build, with compression, static files,
 // security headers and the cross-origin check. `npm start` prepares everything and runs this.
+// WEB_CONCURRENCY=N serves with N processes on one port (node:cluster); the default is one.
 import { createRequestHandler } from "@remix-run/express";
+import cluster from "node:cluster";
 import compression from "compression";
 import express from "express";
 import path from "node:path";
@@ -42,13 +44,63 @@ export async function startServer(options = {}) {
   });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  process.env.NODE_ENV ??= "production";
+/**
+ * How many processes serve: WEB_CONCURRENCY (a positive integer), 1 when unset. SQLite in WAL
+ * mode lets every process read at once; writers queue on the write lock (busy_timeout).
+ * @returns {number}
+ */
+export function webConcurrency() {
+  const wanted = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : 1;
+}
+
+/**
+ * Serves with `count` worker processes sharing one port (node:cluster); the primary only watches
+ * them, starts a new one when one dies and stops them all on SIGINT/SIGTERM.
+ * @param {number} count
+ */
+export function runCluster(count) {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`El proceso ${worker.process.pid} terminó (${signal ?? code}); se inicia otro.`);
+    cluster.fork();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {});
+      if (workers.length === 0) process.exit(0);
+      for (const worker of workers) worker?.process.kill("SIGTERM");
+    });
+  }
+}
+
+/** Starts one server process and closes it cleanly on SIGINT/SIGTERM. */
+async function serveOne() {
   const server = await startServer();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : process.env.PORT;
-  console.log(`Comunidad de Práctica de Gestión Educativa en http://localhost:${port}`);
+  if (cluster.isPrimary) console.log(`Comunidad de Práctica de Gestión Educativa en http://localhost:${port}`);
+  else if (cluster.worker?.id === 1) console.log(`Comunidad de Práctica de Gestión Educativa en http://localhost:${port} (${webConcurrency()} procesos)`);
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => server.close(() => process.exit(0)));
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      // Requests still running after 10 s are cut short rather than holding the stop forever.
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
   }
+  // A worker whose primary is gone (killed) has no one to answer to: it leaves too.
+  if (cluster.isWorker) process.once("disconnect", () => process.exit(0));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  process.env.NODE_ENV ??= "production";
+  const processes = webConcurrency();
+  if (processes > 1 && cluster.isPrimary) runCluster(processes);
+  else await serveOne();
 }

@@ -10,12 +10,22 @@ console.log("Preparando la base de datos…");
 const { stdout: databaseReport } = run("npx", ["tsx", "db/seed.ts"], { capture: true });
 ensureBuild();
 
-const { startServer } = await import("./index.mjs");
-const server = await startServer();
-const address = server.address();
-const port = typeof address === "object" && address ? address.port : process.env.PORT;
-console.log(`\n${databaseReport.trim()}`);
-console.log(`\nLa plataforma está lista en http://localhost:${port}`);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+const { runCluster, startServer, webConcurrency } = await import("./index.mjs");
+const processes = webConcurrency();
+if (processes > 1) {
+  // Each worker runs server/index.mjs itself; the database and the build are ready by now.
+  const cluster = (await import("node:cluster")).default;
+  cluster.setupPrimary({ exec: new URL("./index.mjs", import.meta.url).pathname });
+  console.log(`\n${databaseReport.trim()}`);
+  console.log(`\nLa plataforma está lista en http://localhost:${process.env.PORT || 3000} (${processes} procesos)`);
+  runCluster(processes);
+} else {
+  const server = await startServer();
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : process.env.PORT;
+  console.log(`\n${databaseReport.trim()}`);
+  console.log(`\nLa plataforma está lista en http://localhost:${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => server.close(() => process.exit(0)));
+  }
 }

@@ -11,10 +11,11 @@ import { countHeldAdvisoriesByType, countPendingRequests } from "~/models/adviso
 import { countEventsByType } from "~/models/event.server";
 import { MANUAL_ADJUSTMENT } from "~/models/points.server";
 import { getRanking, type RankingRow } from "~/models/ranking.server";
-import { listMacroregions, listRegions } from "~/models/region.server";
+import { countRegions, listMacroregions, listRegions } from "~/models/region.server";
 import { currentYear, listTiers, tiersForMembers } from "~/models/tier.server";
 import { countPendingTransfers, countTransfersInYear } from "~/models/transfer.server";
 import { countAccompaniments, countOpenReports } from "~/models/wall.server";
+import { cachedAggregate } from "~/utils/cache.server";
 import { todayInLima, limaYearBounds } from "~/utils/dates";
 import { getDb, type DB } from "~/utils/db.server";
 import { STAGES } from "~/utils/practice-labels";
@@ -526,4 +527,59 @@ export async function getHomeFigures(db: DB = getDb()): Promise<HomeFigures> {
 export async function getRankingTop(limit: number, db: DB = getDb()): Promise<RankingRow[]> {
   const ranking = await getRanking({ year: currentYear(), page: 1, pageSize: limit }, db);
   return ranking.rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cached for the pages everyone opens (ADR 013): recomputed whenever the data changes, and on a
+// new Lima day, since "today" bounds some of the figures.
+
+export interface PublicDashboard {
+  practices: PracticeFigures;
+  activities: ActivityFigures;
+  members: MemberFigures;
+  stageMoves: StageMovesByMonth[];
+  tiers: TierCount[];
+}
+
+/** The public part of /panel for a year. */
+export function getPublicDashboard(year: number, db: DB = getDb()): Promise<PublicDashboard> {
+  return cachedAggregate(
+    `panel:${year}:${todayInLima()}`,
+    async () => {
+      const [practices, activities, members, stageMoves, tiers] = await Promise.all([
+        getPracticeFigures(year, db),
+        getActivityFigures(year, db),
+        getMemberFigures(year, db),
+        getStageMoves(year, db),
+        getTierCounts(year, db),
+      ]);
+      return { practices, activities, members, stageMoves, tiers };
+    },
+    db,
+  );
+}
+
+export interface HomeHighlights {
+  figures: HomeFigures & { regions: number };
+  promoted: (FeaturedPractice & { promotedAt: string })[];
+  visited: (FeaturedPractice & { visits: number })[];
+  top: RankingRow[];
+}
+
+/** What the home page shows besides the upcoming events: its figures, featured practices and the ranking's first places. */
+export function getHomeHighlights(db: DB = getDb()): Promise<HomeHighlights> {
+  return cachedAggregate(
+    `home:${todayInLima()}`,
+    async () => {
+      const [regions, figures, promoted, visited, top] = await Promise.all([
+        countRegions(db),
+        getHomeFigures(db),
+        listRecentlyPromoted(3, db),
+        listMostVisited(3, db),
+        getRankingTop(5, db),
+      ]);
+      return { figures: { ...figures, regions }, promoted, visited, top };
+    },
+    db,
+  );
 }

@@ -69,8 +69,25 @@ const hasMemberFilters = (filters: RankingFilters) => Boolean(filters.regionSlug
  */
 async function countVisible(filters: RankingFilters, above: number, db: DB): Promise<number> {
   if (hasMemberFilters(filters)) {
-    const row = await membersInScope(db, filters)
+    // The members of the region (or macroregion, or IGED type) first, a few hundred, then each
+    // one's points by key: CROSS JOIN fixes that order in SQLite, which would otherwise walk every
+    // member with points in the period (ADR 013).
+    const row = await db
+      .selectFrom("users")
+      .crossJoin(pointsOfPeriod(db, filters.year))
+      .whereRef("p.userId", "=", "users.id")
+      .where("users.active", "=", 1)
       .where("users.hideFromRanking", "=", 0)
+      .where("users.igedId", "in", (eb) => {
+        let igeds = eb.selectFrom("igeds").innerJoin("regions", "regions.id", "igeds.regionId").select("igeds.id");
+        if (filters.regionSlug) igeds = igeds.where("regions.slug", "=", filters.regionSlug);
+        if (filters.macroregionSlug) {
+          const slug = filters.macroregionSlug;
+          igeds = igeds.where("regions.macroregionId", "=", (sub) => sub.selectFrom("macroregions").select("macroregions.id").where("macroregions.slug", "=", slug));
+        }
+        if (filters.igedType) igeds = igeds.where("igeds.type", "=", filters.igedType);
+        return igeds;
+      })
       .where("p.points", ">", above)
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();

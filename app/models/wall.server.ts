@@ -761,30 +761,40 @@ export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
   const page = Math.max(1, filters.page ?? 1);
   const matchQuery = filters.query ? toMatchQuery(filters.query) : null;
 
-  let query = db
-    .selectFrom("wallPosts")
-    .innerJoin("regions", "regions.id", "wallPosts.regionId")
-    .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
-    .innerJoin("users as author", "author.id", "wallPosts.authorId")
-    .leftJoin("igeds", "igeds.id", "wallPosts.igedId")
-    .leftJoin("thematicLines", "thematicLines.id", "wallPosts.thematicLineId")
-    .where("wallPosts.kind", "=", filters.kind)
-    .where("wallPosts.hiddenAt", "is", null);
-  if (matchQuery) query = query.innerJoin(wallPostMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "wallPosts.id")) as typeof query;
-  if (filters.regionSlug) query = query.where("regions.slug", "=", filters.regionSlug);
-  if (filters.macroregionSlug) query = query.where("macroregions.slug", "=", filters.macroregionSlug);
-  if (filters.lineSlug) query = query.where("thematicLines.slug", "=", filters.lineSlug);
-  if (filters.status) query = query.where("wallPosts.status", "=", filters.status);
-  if (filters.accompanied) query = query.where("wallPosts.accompaniedBy", "is not", null);
+  // Filters on wall_posts' own columns (lookups by slug as subqueries), so the count needs no
+  // join: it walks the index of visible posts of the wall (ADR 013).
+  let filtered = db.selectFrom("wallPosts").where("wallPosts.kind", "=", filters.kind).where("wallPosts.hiddenAt", "is", null);
+  if (matchQuery) filtered = filtered.innerJoin(wallPostMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "wallPosts.id")) as typeof filtered;
+  if (filters.regionSlug) {
+    const slug = filters.regionSlug;
+    filtered = filtered.where("wallPosts.regionId", "=", (eb) => eb.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug));
+  }
+  if (filters.macroregionSlug) {
+    const slug = filters.macroregionSlug;
+    filtered = filtered.where("wallPosts.regionId", "in", (eb) =>
+      eb.selectFrom("regions").innerJoin("macroregions", "macroregions.id", "regions.macroregionId").select("regions.id").where("macroregions.slug", "=", slug),
+    );
+  }
+  if (filters.lineSlug) {
+    const slug = filters.lineSlug;
+    filtered = filtered.where("wallPosts.thematicLineId", "=", (eb) => eb.selectFrom("thematicLines").select("thematicLines.id").where("thematicLines.slug", "=", slug));
+  }
+  if (filters.status) filtered = filtered.where("wallPosts.status", "=", filters.status);
+  if (filters.accompanied) filtered = filtered.where("wallPosts.accompaniedBy", "is not", null);
   if (filters.tag) {
     const tag = normalizeTag(filters.tag);
-    query = query.where((eb) =>
+    filtered = filtered.where((eb) =>
       eb.exists(eb.selectFrom("wallPostTags").select("wallPostTags.postId").whereRef("wallPostTags.postId", "=", "wallPosts.id").where("wallPostTags.tag", "=", tag)),
     );
   }
 
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
 
+  const query = filtered
+    .innerJoin("regions", "regions.id", "wallPosts.regionId")
+    .innerJoin("users as author", "author.id", "wallPosts.authorId")
+    .leftJoin("igeds", "igeds.id", "wallPosts.igedId")
+    .leftJoin("thematicLines", "thematicLines.id", "wallPosts.thematicLineId");
   let rows = query.select([
     "wallPosts.id",
     "wallPosts.kind",

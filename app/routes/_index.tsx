@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EventCards } from "~/components/event-card";
-import { getHomeFigures, getRankingTop, listMostVisited, listRecentlyPromoted } from "~/models/dashboard.server";
+import { getHomeHighlights } from "~/models/dashboard.server";
 import { listEvents } from "~/models/event.server";
-import { countRegions } from "~/models/region.server";
 import { getUser } from "~/utils/auth.server";
 import { EVENT_MODALITY_LABELS, EVENT_TYPE_LABELS } from "~/utils/event-labels";
 import { formatEventWhen, formatSeats } from "~/utils/event-pages.server";
@@ -13,19 +12,15 @@ import { SECTIONS } from "~/utils/sections";
 import { formatPoints } from "~/utils/tier-labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, regions, figures, promoted, visited, upcoming, top] = await Promise.all([
+  const [user, { figures, promoted, visited, top }, upcoming] = await Promise.all([
     getUser(request),
-    countRegions(),
-    getHomeFigures(),
-    listRecentlyPromoted(3),
-    listMostVisited(3),
+    getHomeHighlights(),
     listEvents({ when: "upcoming", limit: 3 }),
-    getRankingTop(5),
   ]);
   return json({
     signedIn: user !== null,
     userId: user?.id ?? null,
-    figures: { ...figures, regions },
+    figures,
     featured: {
       promoted: promoted.map((p) => ({ ...p, stageLabel: STAGE_LABELS[p.stage] })),
       visited: visited.map((p) => ({ ...p, stageLabel: STAGE_LABELS[p.stage] })),

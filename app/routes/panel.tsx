@@ -6,13 +6,9 @@ import { BarChart, LineChart } from "~/components/charts";
 import { PeruMap } from "~/components/peru-map";
 import {
   ACTIVE_MONTHS_MIN,
-  getActivityFigures,
   getMemberBreakdown,
-  getMemberFigures,
   getPendingWork,
-  getPracticeFigures,
-  getStageMoves,
-  getTierCounts,
+  getPublicDashboard,
   listDashboardYears,
   listMostVisitedInYear,
 } from "~/models/dashboard.server";
@@ -50,12 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = years.find((y) => String(y) === asked) ?? currentYear();
   const full = can(user, "dashboard.full");
 
-  const [practices, activities, members, stageMoves, tiers, difoca] = await Promise.all([
-    getPracticeFigures(year),
-    getActivityFigures(year),
-    getMemberFigures(year),
-    getStageMoves(year),
-    getTierCounts(year),
+  const [{ practices, activities, members, stageMoves, tiers }, difoca] = await Promise.all([
+    getPublicDashboard(year),
     full
       ? Promise.all([getPendingWork(), getMemberBreakdown(year), listMostVisitedInYear(year, 10)]).then(([pending, breakdown, mostVisited]) => ({
           pending,

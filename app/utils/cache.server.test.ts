@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { createDatabase } from "../../db/connection";
+import { getHomeHighlights, getPublicDashboard } from "~/models/dashboard.server";
+import { currentYear } from "~/models/tier.server";
+import { cachedAggregate } from "~/utils/cache.server";
+import { getDb } from "~/utils/db.server";
+import { createMember } from "../../tests/factories/members";
+
+// Another connection to the same file plays the part of another server process.
+const otherProcess = createDatabase(process.env.DATABASE_PATH);
+afterAll(() => otherProcess.destroy());
+
+function counter() {
+  let runs = 0;
+  return { compute: async () => ++runs, runs: () => runs };
+}
+
+describe("cached aggregates", () => {
+  test("are served from memory while no data changed", async () => {
+    const c = counter();
+    expect(await cachedAggregate("quiet", c.compute)).toBe(1);
+    expect(await cachedAggregate("quiet", c.compute)).toBe(1);
+    expect(c.runs()).toBe(1);
+  });
+
+  test("are computed again after this process writes", async () => {
+    const c = counter();
+    await cachedAggregate("own-write", c.compute);
+    await createMember({ iged: "UGEL Huaraz" });
+    expect(await cachedAggregate("own-write", c.compute)).toBe(2);
+  });
+
+  test("are computed again after another process writes", async () => {
+    const c = counter();
+    await cachedAggregate("other-write", c.compute);
+    await otherProcess.updateTable("regions").set({ name: "Junín" }).where("slug", "=", "junin").execute();
+    expect(await cachedAggregate("other-write", c.compute)).toBe(2);
+  });
+
+  test("share one computation between requests that arrive together", async () => {
+    const c = counter();
+    const [a, b] = await Promise.all([cachedAggregate("together", c.compute), cachedAggregate("together", c.compute)]);
+    expect([a, b]).toEqual([1, 1]);
+    expect(c.runs()).toBe(1);
+  });
+
+  test("do not keep a failed computation", async () => {
+    await expect(cachedAggregate("failing", () => Promise.reject(new Error("sin base")))).rejects.toThrow("sin base");
+    expect(await cachedAggregate("failing", async () => "ok")).toBe("ok");
+  });
+
+  test("are not kept inside a transaction, which may still roll back", async () => {
+    const c = counter();
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        await cachedAggregate("in-transaction", c.compute, trx);
+        await cachedAggregate("in-transaction", c.compute, trx);
+      });
+    expect(c.runs()).toBe(2);
+  });
+});
+
+describe("the cached figures of the panel and the home page", () => {
+  test("count a member who just registered", async () => {
+    const year = currentYear();
+    const before = await getPublicDashboard(year);
+    const home = await getHomeHighlights();
+    await createMember({ iged: "DRE Junín" });
+    expect((await getPublicDashboard(year)).members.registered).toBe(before.members.registered + 1);
+    expect((await getHomeHighlights()).figures.members).toBe(home.figures.members + 1);
+  });
+});
