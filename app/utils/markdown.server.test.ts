@@ -40,3 +40,15 @@ describe("markdownToText", () => {
     expect(markdownToText("Escuelas & familias: 5 > 3 y \"lectura\" de l'aula; &amp;lt;")).toBe("Escuelas & familias: 5 > 3 y \"lectura\" de l'aula; &lt;");
   });
 });
+
+describe("rendering the same text again", () => {
+  test("gives the same safe HTML, also once many other texts were rendered in between", () => {
+    const text = "**Hola** <script>alert(1)</script> [enlace](javascript:alert(1))";
+    const first = renderMarkdown(text);
+    for (let i = 0; i < 600; i++) renderMarkdown(`texto ${i}`);
+    expect(renderMarkdown(text)).toBe(first);
+    expect(first).toContain("<strong>Hola</strong>");
+    expect(first).not.toContain("<script");
+    expect(first).not.toContain("javascript:");
+  });
+});

@@ -56,10 +56,28 @@ function isRemote(src: string | undefined): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || /^[\\/]{2}/.test(url);
 }
 
+// Rendering is a pure function of the text and costs about a millisecond per field, so the most
+// recently rendered texts are kept (a practice page renders the same fields for every visitor).
+const RENDERED_CACHE_SIZE = 500;
+const RENDERED_CACHE_MAX_LENGTH = 20_000;
+const rendered = new Map<string, string>();
+
 /** Markdown written by a member, as safe HTML. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown ?? "") as string;
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  const source = markdown ?? "";
+  const cached = rendered.get(source);
+  if (cached !== undefined) {
+    // Move to the newest end, so the oldest text is the one dropped.
+    rendered.delete(source);
+    rendered.set(source, cached);
+    return cached;
+  }
+  const html = sanitizeHtml(marked.parse(source) as string, SANITIZE_OPTIONS);
+  if (source.length <= RENDERED_CACHE_MAX_LENGTH) {
+    rendered.set(source, html);
+    if (rendered.size > RENDERED_CACHE_SIZE) rendered.delete(rendered.keys().next().value as string);
+  }
+  return html;
 }
 
 /**
