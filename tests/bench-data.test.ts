@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DB } from "../db/connection";
-import { BENCH_PASSWORD, FULL_SCALE, generateBenchData, type GenerateSummary } from "../bench/lib/generate";
+import { BENCH_PASSWORD, FULL_SCALE, generateBenchData, shareAttendance, type GenerateSummary } from "../bench/lib/generate";
 import { listCatalog } from "~/models/practice.server";
 import { checkLedgerTotals } from "~/models/points.server";
 import { getSignInCredentials } from "~/models/user.server";
@@ -41,9 +41,18 @@ describe("the benchmark's synthetic database at scale 0.02", () => {
     expect(summary.counts.wallPosts).toBe(FULL_SCALE.wallPosts * SCALE);
     expect(summary.counts.wallReplies).toBe(FULL_SCALE.replies * SCALE);
     expect(summary.counts.advisories).toBe(FULL_SCALE.advisories * SCALE);
-    // Transfers and events have a floor, so that a small scale still has every status and type.
+    // Transfers have a floor, so that a small scale still has every status; the events are the
+    // national calendar, the same 200 below scale 1.
     expect(summary.counts.transfers).toBe(Math.max(12, FULL_SCALE.transfers * SCALE));
-    expect(summary.counts.events).toBe(Math.max(8, FULL_SCALE.events * SCALE));
+    expect(summary.counts.events).toBe(FULL_SCALE.events);
+  });
+
+  it("has a point ledger of the issue's million rows multiplied by the scale", () => {
+    const target = FULL_SCALE.ledger * SCALE;
+    expect(summary.counts.pointsLedger).toBeGreaterThanOrEqual(target);
+    expect(summary.counts.pointsLedger).toBeLessThanOrEqual(target * 1.05);
+    // Attendance fills what the rest of the activity leaves, but does not make the whole ledger.
+    expect(summary.ledgerByAction.event_attended).toBeLessThan(target * 0.75);
   });
 
   it("spreads the members over the 26 regions, with experts, DIFOCA and deactivated accounts", async () => {
@@ -120,5 +129,23 @@ describe("the benchmark's synthetic database at scale 0.02", () => {
     expect(await verifyPassword(credentials!.passwordHash, BENCH_PASSWORD)).toBe(true);
     const hashes = await db.selectFrom("users").select("passwordHash").distinct().execute();
     expect(hashes).toHaveLength(1);
+  });
+});
+
+describe("sharing the attendance the ledger needs among the events", () => {
+  it("gives each event the same share of its eligible members, weighed by its appeal, to the exact total", () => {
+    const counts = shareAttendance([{ eligible: 1000, capacity: null, appeal: 1 }, { eligible: 1000, capacity: null, appeal: 0.5 }, { eligible: 500, capacity: null, appeal: 1 }], 1000);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(counts[0]).toBeGreaterThan(counts[1]!);
+    expect(Math.abs(counts[0]! - 2 * counts[2]!)).toBeLessThanOrEqual(2);
+  });
+
+  it("never fills an event beyond its capacity and hands what it cannot take to the events with room", () => {
+    const counts = shareAttendance([{ eligible: 1000, capacity: 50, appeal: 1 }, { eligible: 1000, capacity: null, appeal: 1 }], 900);
+    expect(counts).toEqual([50, 850]);
+  });
+
+  it("fills every room when the events cannot hold the total", () => {
+    expect(shareAttendance([{ eligible: 300, capacity: 100, appeal: 1 }, { eligible: 200, capacity: null, appeal: 1 }, { eligible: 0, capacity: null, appeal: 1 }], 10_000)).toEqual([100, 200, 0]);
   });
 });

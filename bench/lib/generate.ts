@@ -61,7 +61,10 @@ export function sizesFor(scale: number): Sizes {
     ledger: at(FULL_SCALE.ledger, 1_000),
     advisories: at(FULL_SCALE.advisories, 20),
     transfers: at(FULL_SCALE.transfers, 12),
-    events: at(FULL_SCALE.events, 8),
+    // The national calendar does not shrink with the community: below scale 1 there are still 200
+    // events, so each member attends as many as at full scale and the ledger (a third of it
+    // attendance) stays proportional to the scale instead of to its square.
+    events: at(FULL_SCALE.events, FULL_SCALE.events),
   };
 }
 
@@ -185,7 +188,8 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
         let email = `${slugify(first)}.${slugify(last1)}${slugify(last2).slice(0, 1)}@${role === "difoca" ? "minedu.gob.pe" : role === "experto" ? "expertos.pe" : "educacion.pe"}`;
         for (let k = 2; used.has(email); k++) email = email.replace(/(\d*)@/, `${k}@`);
         used.add(email);
-        const createdAt = between(START - 200 * DAY, END - 20 * DAY);
+        // Most members joined before the history starts; the rest keep arriving during it.
+        const createdAt = r.chance(0.7) ? between(START - 400 * DAY, START) : between(START, END - 20 * DAY);
         const active = role !== "gestor" || !r.chance(0.02);
         const position = role === "difoca" ? r.pick(W.DIFOCA_POSITIONS) : role === "experto" ? r.pick(W.EXPERT_POSITIONS) : r.pick(W.GESTOR_POSITIONS);
         seeds.push({
@@ -642,9 +646,9 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       const macroregions = [...new Map(regions.map((x) => [x.macroregionId, x])).values()];
       const published = practices.filter((p) => p.status === "publicada");
       const eventSlugs = new Set<string>();
-      const planned: { id: number; type: EventType; startsOn: string; at: number; capacity: number | null; past: boolean; weight: number; regionIds: number[] | null }[] = [];
+      const planned: { id: number; type: EventType; startsOn: string; at: number; capacity: number | null; past: boolean; appeal: number; regionIds: number[] | null }[] = [];
       for (let id = 1; id <= sizes.events; id++) {
-        const type: EventType = id <= 4 ? (["intercambio", "webinar", "taller", "pasantia"] as const)[id - 1]! : r.weighted([["intercambio", 15], ["webinar", 55], ["taller", 20], ["pasantia", 10]] as const);
+        const type: EventType = id <= 4 ? (["intercambio", "webinar", "taller", "pasantia"] as const)[id - 1]! : r.weighted([["intercambio", 12], ["webinar", 65], ["taller", 15], ["pasantia", 8]] as const);
         const past = r.chance(0.9);
         const at = past ? between(START, END - 2 * DAY) : between(END + 2 * DAY, END + 90 * DAY);
         const startsOn = limaDay(at);
@@ -674,19 +678,24 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
             writer.add("eventPractices", { eventId: id, practiceId: p.id, commentatorId: commentator.id, position });
           });
         }
-        planned.push({ id, type, startsOn, at: new Date(`${startsOn}T${type === "webinar" ? "16" : "09"}:00:00.000-05:00`).getTime(), capacity, past, weight: type === "webinar" ? 10 : type === "intercambio" ? 3 : type === "taller" ? 1 : 0.3, regionIds });
+        planned.push({ id, type, startsOn, at: new Date(`${startsOn}T${type === "webinar" ? "16" : "09"}:00:00.000-05:00`).getTime(), capacity, past, appeal: 0.6 + 0.8 * r.next(), regionIds });
       }
 
-      // Attendance to reach the ledger's size: shared by weight, limited by who can attend.
+      // Attendance brings the ledger to its size: every past event draws about the same share of
+      // the members who could attend it (already registered, in its macroregion), more or less by
+      // its appeal and never beyond its capacity; what a full room cannot take goes to the others.
       const remaining = Math.max(0, sizes.ledger - afterBadges);
-      const pastEvents = planned.filter((e) => e.past);
-      const totalWeight = pastEvents.reduce((s, e) => s + e.weight, 0);
+      const eligibleFor = planned.map((event) => activeMembers.filter((m) => m.createdAt < event.at && (event.regionIds === null || m.regionId === null || event.regionIds.includes(m.regionId))));
+      const shares = shareAttendance(
+        planned.map((event, k) => ({ eligible: event.past ? eligibleFor[k]!.length : 0, capacity: event.capacity, appeal: event.appeal })),
+        remaining,
+      );
       let registrations = 0;
       let attendances = 0;
       for (const [n, event] of planned.entries()) {
-        const eligible = activeMembers.filter((m) => m.createdAt < event.at && (event.regionIds === null || m.regionId === null || event.regionIds.includes(m.regionId)));
-        const wanted = event.past ? Math.round((remaining * event.weight) / totalWeight) : r.int(10, 200);
-        const attendees = r.sample(eligible, Math.min(eligible.length, event.capacity ?? Number.MAX_SAFE_INTEGER, event.past ? wanted : 0));
+        const eligible = eligibleFor[n]!;
+        const wanted = event.past ? shares[n]! : r.int(10, 200);
+        const attendees = r.sample(eligible, event.past ? wanted : 0);
         const attending = new Set(attendees.map((m) => m.id));
         const extra = r.sample(eligible.filter((m) => !attending.has(m.id)), Math.min(Math.round(attendees.length * 0.15) + (event.past ? 0 : wanted), eligible.length - attending.size));
         const registeredAt = iso(event.at - r.int(3, 20) * DAY);
@@ -710,6 +719,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       }
       await writer.flush();
       log(`  ${registrations.toLocaleString("es-PE")} inscripciones, ${attendances.toLocaleString("es-PE")} asistencias`);
+      if (attendances < remaining) log(`  Aviso: los eventos no tienen cupo para ${(remaining - attendances).toLocaleString("es-PE")} asistencias más; el libro de puntos queda por debajo de ${sizes.ledger.toLocaleString("es-PE")} filas.`);
     }));
     await book.flushTotals(db, iso(END));
     phase("Eventos", `${writer.count("events")} eventos, ${writer.count("eventRegistrations").toLocaleString("es-PE")} inscripciones`);
@@ -746,6 +756,38 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * How many members attend each event so that together they make `wanted` attendances: the same
+ * share λ of each event's eligible members scaled by its appeal (λ found by bisection), capped by
+ * its capacity and by who is eligible. When every room is full the total falls short of `wanted`.
+ */
+export function shareAttendance(events: readonly { eligible: number; capacity: number | null; appeal: number }[], wanted: number): number[] {
+  const room = events.map((e) => Math.min(e.eligible, e.capacity ?? Number.MAX_SAFE_INTEGER));
+  const at = (lambda: number) => events.map((e, k) => Math.min(room[k]!, Math.floor(lambda * e.appeal * e.eligible)));
+  const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  if (sum(room) <= wanted) return room;
+  let lo = 0;
+  let hi = 1 / Math.min(...events.map((e) => e.appeal).filter((a) => a > 0));
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (sum(at(mid)) >= wanted) hi = mid;
+    else lo = mid;
+  }
+  // At `hi` the total reaches `wanted`, perhaps by a few more (several counts step up together):
+  // those are taken from the largest events.
+  const counts = at(hi);
+  let extra = sum(counts) - wanted;
+  const largest = counts.map((_, k) => k).sort((a, b) => counts[b]! - counts[a]!);
+  for (let i = 0; extra > 0; i = (i + 1) % largest.length) {
+    const k = largest[i]!;
+    if (counts[k]! > 0) {
+      counts[k] = counts[k]! - 1;
+      extra -= 1;
+    }
+  }
+  return counts;
 }
 
 async function countRows(db: DB, table: (typeof TABLES_TO_COUNT)[number]): Promise<number> {
