@@ -82,3 +82,35 @@ export async function countSessions(userId: number, db: DB = getDb()): Promise<n
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export interface MemberSession {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** The member's sessions that have not expired, newest first. */
+export async function listMemberSessions(userId: number, now = new Date(), db: DB = getDb()): Promise<MemberSession[]> {
+  return db
+    .selectFrom("sessions")
+    .select(["id", "createdAt", "expiresAt"])
+    .where("userId", "=", userId)
+    .where("expiresAt", ">", now.toISOString())
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+/** Ends one session, only if it belongs to the member (ownership in the query); false otherwise. */
+export async function deleteMemberSession(input: { userId: number; sessionId: string }, db: DB = getDb()): Promise<boolean> {
+  const result = await db.deleteFrom("sessions").where("id", "=", input.sessionId).where("userId", "=", input.userId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Ends every session of the member but one (the browser's own); returns how many ended. */
+export async function deleteOtherMemberSessions(input: { userId: number; keepSessionId: string | null }, db: DB = getDb()): Promise<number> {
+  let query = db.deleteFrom("sessions").where("userId", "=", input.userId);
+  if (input.keepSessionId) query = query.where("id", "!=", input.keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

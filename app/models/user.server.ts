@@ -257,3 +257,24 @@ export async function listActiveDifocaIds(db: DB = getDb()): Promise<number[]> {
   const rows = await db.selectFrom("users").select("id").where("role", "=", "difoca").where("active", "=", 1).orderBy("id").execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * The member changed their own password: the new hash, and every session of the member ends
+ * (the caller starts a new one for the browser that made the change), pending sign-in steps are
+ * dropped, and it is audited. One transaction.
+ */
+export async function changeMemberPassword(input: { memberId: number; passwordHash: string }, db: DB = getDb()): Promise<{ sessionsEnded: number }> {
+  return writeTransaction(db, async (trx) => {
+    const now = nowIso();
+    await trx.updateTable("users").set({ passwordHash: input.passwordHash, updatedAt: now }).where("id", "=", input.memberId).execute();
+    const ended = await trx.deleteFrom("sessions").where("userId", "=", input.memberId).executeTakeFirst();
+    await trx.deleteFrom("mfaChallenges").where("userId", "=", input.memberId).where("purpose", "in", ["verify", "setup"]).execute();
+    // The browser that made the change gets a new session: it is not counted as ended for the member.
+    const sessionsEnded = Math.max(0, Number(ended.numDeletedRows) - 1);
+    await recordAudit(
+      { actorId: input.memberId, action: "user.password_changed", targetType: "user", targetId: input.memberId, details: { otherSessionsEnded: sessionsEnded } },
+      trx,
+    );
+    return { sessionsEnded };
+  });
+}

@@ -5,6 +5,8 @@ import { countSessions } from "~/models/session.server";
 import { getMember } from "~/models/user.server";
 import { action, loader } from "~/routes/admin.usuarios";
 import { getUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { hashChallengeToken } from "~/utils/totp.server";
 import { createMember } from "../../tests/factories/members";
 import { context, formRequest, getRequest, respond, sessionCookieFor } from "../../tests/setup/requests";
 import { enableMfaFor } from "../../tests/support/mfa";
@@ -173,6 +175,78 @@ describe("multi-factor sign-in on /admin/usuarios", () => {
     expect(own.status).toBe(400);
     expect((await own.json()).errors.form).toBe("No puedes restablecer tu propia verificación. Pídeselo a otra persona de DIFOCA.");
     expect((await getMfaStatus(difoca.id)).enabled).toBe(true);
+  });
+});
+
+describe("password reset links from /admin/usuarios", () => {
+  const issue = (cookie: string, fields: Record<string, string>) =>
+    respond(() => action({ request: formRequest("/admin/usuarios", { intent: "reset_password", ...fields }, cookie), params: {}, context }));
+
+  test("a specialist issues a one-time link with a reason: shown once, only its hash kept, audited, valid 24 hours", async () => {
+    const { difoca, cookie } = await asDifoca();
+    const member = await createMember({ name: "Carmen Rojas Vilca" });
+    const response = await issue(cookie, { memberId: String(member.id), reason: "Lo pidió por oficio de la UGEL Cusco" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const { resetLink } = await response.json();
+    expect(resetLink).toMatchObject({ memberName: "Carmen Rojas Vilca", url: expect.stringMatching(/^http:\/\/localhost:3000\/restablecer\/[A-Za-z0-9_-]{43}$/) });
+    const token = resetLink.url.split("/").pop();
+
+    const rows = await getDb().selectFrom("passwordResets").selectAll().where("userId", "=", member.id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ tokenHash: hashChallengeToken(token), issuedBy: difoca.id, usedAt: null });
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(Date.parse(rows[0]!.expiresAt) - Date.parse(rows[0]!.createdAt)).toBe(24 * 3600_000);
+    const [entry] = await listAuditForTarget("user", member.id);
+    expect(entry).toMatchObject({ action: "user.password_reset_issued", actorId: difoca.id, details: { reason: "Lo pidió por oficio de la UGEL Cusco" } });
+    expect(JSON.stringify(entry)).not.toContain(token);
+
+    // The page lists members, never the link again.
+    const page = await respond(() => loader({ request: getRequest("/admin/usuarios", cookie), params: {}, context }));
+    expect(await page.text()).not.toContain(token);
+  });
+
+  test("a gestor or an expert cannot issue a link, and nothing is stored", async () => {
+    const target = await createMember();
+    for (const role of ["gestor", "experto"] as const) {
+      const someone = await createMember({ role, iged: role === "gestor" ? undefined : null });
+      const response = await issue(await sessionCookieFor(someone.id), { memberId: String(target.id), reason: "Quiero entrar a su cuenta" });
+      expect(response.status).toBe(403);
+    }
+    expect(await getDb().selectFrom("passwordResets").select("tokenHash").where("userId", "=", target.id).execute()).toEqual([]);
+  });
+
+  test("no link for one's own account, for a deactivated account, for nobody, or without a reason", async () => {
+    const { difoca, cookie } = await asDifoca();
+    const inactive = await createMember();
+    const { deactivateMember } = await import("~/models/user.server");
+    await deactivateMember({ memberId: inactive.id, actorId: difoca.id, reason: "Dejó la UGEL" });
+    const member = await createMember();
+    const cases: [Record<string, string>, Record<string, string>][] = [
+      [{ memberId: String(difoca.id), reason: "Olvidé mi contraseña" }, { form: "No puedes crear un enlace para tu propia cuenta. Pídeselo a otra persona de DIFOCA." }],
+      [{ memberId: String(inactive.id), reason: "Lo pidió por teléfono" }, { form: "Esa cuenta está desactivada. Reactívala antes de crear un enlace." }],
+      [{ memberId: "999999", reason: "Lo pidió por teléfono" }, { form: "Ese miembro no existe." }],
+      [{ memberId: String(member.id), reason: "  " }, { reason: "Escribe el motivo: por ejemplo, quién lo pidió y por qué canal." }],
+      [{ memberId: "abc", reason: "Lo pidió" }, { memberId: "Elige un miembro de la lista." }],
+    ];
+    for (const [fields, errors] of cases) {
+      const response = await issue(cookie, fields);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect((await response.json()).errors).toMatchObject(errors);
+    }
+    const stored = await getDb().selectFrom("passwordResets").select("userId").where("userId", "in", [difoca.id, inactive.id, member.id]).execute();
+    expect(stored).toEqual([]);
+  });
+
+  test("a newer link for the same member replaces the earlier one", async () => {
+    const { cookie } = await asDifoca();
+    const member = await createMember();
+    const first = (await (await issue(cookie, { memberId: String(member.id), reason: "Primer pedido" })).json()).resetLink.url.split("/").pop();
+    await issue(cookie, { memberId: String(member.id), reason: "El primer enlace se perdió" });
+    const rows = await getDb().selectFrom("passwordResets").select(["tokenHash", "revokedAt"]).where("userId", "=", member.id).orderBy("createdAt").execute();
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.tokenHash === hashChallengeToken(first))?.revokedAt).not.toBeNull();
+    expect(rows.filter((r) => r.revokedAt === null)).toHaveLength(1);
   });
 });
 

@@ -7,11 +7,13 @@ import { listMfaEnabledIds, resetMemberMfa } from "~/models/mfa.server";
 import { changeMemberRole, deactivateMember, getMember, reactivateMember, searchMembers } from "~/models/user.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, safeRedirectPath } from "~/utils/http.server";
+import { issuePasswordResetLink } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
 import { requirePermission } from "~/utils/permissions.server";
 import { isRole, ROLE_LABELS, ROLES } from "~/utils/roles";
 import { redirectWithToast } from "~/utils/toast.server";
 import { mfaResetSchema } from "~/utils/mfa-validation.server";
-import { memberAdminSchema } from "~/utils/user-validation.server";
+import { memberAdminSchema, passwordResetIssueSchema } from "~/utils/user-validation.server";
 
 const PAGE_SIZE = 25;
 const LAST_DIFOCA = "La comunidad necesita al menos una persona de DIFOCA activa: no se puede quitar ese rol ni desactivar esa cuenta.";
@@ -56,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirectPath(formData.get("redirectTo"), "/admin/usuarios");
   const targetId = Number(formData.get("memberId")) || null;
   if (formData.get("intent") === "reset_mfa") return resetMfa(request, actor.id, formData, back, targetId);
+  if (formData.get("intent") === "reset_password") return issueResetLink(request, actor.id, formData, targetId);
   const form = parseForm(memberAdminSchema, formData);
   if (!form.success) return badRequest({ memberId: targetId, errors: form.errors });
 
@@ -113,6 +116,36 @@ async function resetMfa(request: Request, actorId: number, formData: FormData, b
   });
 }
 
+/**
+ * A member forgot their password: a one-time link, valid 24 hours, shown once to the specialist to
+ * pass on through MINEDU's channels (there is no e-mail, ADR 007 and 014). Audited with its reason.
+ */
+async function issueResetLink(request: Request, actorId: number, formData: FormData, targetId: number | null) {
+  const form = parseForm(passwordResetIssueSchema, formData);
+  if (!form.success) return badRequest({ memberId: targetId, errors: form.errors });
+  const member = await getMember(form.data.memberId);
+  if (!member) return badRequest({ memberId: targetId, errors: { form: "Ese miembro no existe." } });
+  if (member.id === actorId) {
+    return badRequest({
+      memberId: targetId,
+      errors: { form: "No puedes crear un enlace para tu propia cuenta. Pídeselo a otra persona de DIFOCA." },
+    });
+  }
+  if (!member.active) {
+    return badRequest({ memberId: targetId, errors: { form: "Esa cuenta está desactivada. Reactívala antes de crear un enlace." } });
+  }
+  const link = await issuePasswordResetLink({ memberId: member.id, actorId, reason: form.data.reason });
+  return json(
+    {
+      memberId: null,
+      errors: null,
+      resetLink: { memberName: member.name, url: new URL(link.path, request.url).href, expiresOn: formatDateTime(link.expiresAt) },
+    },
+    // The link is a secret for one person: no cache keeps it.
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
 export default function AdminUsers() {
   const { viewerId, filters, members, total, page, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -151,7 +184,18 @@ export default function AdminUsers() {
         <button type="submit">Buscar</button>
       </Form>
 
-      {actionData && actionData.memberId === null ? <FormError message={Object.values(actionData.errors)[0]} /> : null}
+      {actionData && "resetLink" in actionData && actionData.resetLink ? (
+        <section className="notice" aria-labelledby="enlace-titulo">
+          <h2 id="enlace-titulo">Enlace para que {actionData.resetLink.memberName} cree una contraseña nueva</h2>
+          <p>
+            Cópialo y envíaselo por los canales oficiales del MINEDU. Solo se muestra esta vez: funciona una sola vez y vence
+            el {actionData.resetLink.expiresOn}. Si se pierde, crea otro; el anterior dejará de funcionar.
+          </p>
+          <label htmlFor="enlace-restablecer">Enlace para restablecer la contraseña</label>
+          <input id="enlace-restablecer" type="text" readOnly value={actionData.resetLink.url} />
+        </section>
+      ) : null}
+      {actionData && actionData.memberId === null && actionData.errors ? <FormError message={Object.values(actionData.errors)[0]} /> : null}
 
       <p aria-live="polite">
         {total === 1 ? "1 miembro encontrado." : `${total.toLocaleString("es-PE")} miembros encontrados.`}
@@ -181,6 +225,22 @@ export default function AdminUsers() {
                       <br />
                       <span className="hint">{member.email}</span>
                       {rowErrors ? <FormError message={Object.values(rowErrors)[0]} /> : null}
+                      {member.active && !isSelf ? (
+                        <details>
+                          <summary>
+                            Restablecer contraseña<span className="visually-hidden"> de {member.name}</span>
+                          </summary>
+                          <Form method="post" className="row-actions">
+                            <input type="hidden" name="intent" value="reset_password" />
+                            <input type="hidden" name="memberId" value={member.id} />
+                            <label htmlFor={`password-reason-${member.id}`}>Motivo (quién lo pidió y por qué canal)</label>
+                            <input id={`password-reason-${member.id}`} name="reason" required maxLength={500} />
+                            <button type="submit" className="button--small">
+                              Crear enlace<span className="visually-hidden"> para {member.name}</span>
+                            </button>
+                          </Form>
+                        </details>
+                      ) : null}
                     </td>
                     <td>
                       {member.iged ?? "Sin IGED"}

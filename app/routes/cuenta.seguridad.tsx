@@ -5,27 +5,36 @@ import { Field, FormError } from "~/components/forms";
 import { CodeField, NewSecret, RecoveryCodes } from "~/components/mfa";
 import { getMfaStatus } from "~/models/mfa.server";
 import {
+  changeOwnPassword,
+  confirmCurrentPassword,
   confirmEnrolment,
   describeEnrolment,
+  describeOwnSessions,
   endOtherSessions,
+  endOwnSession,
   regenerateRecoveryCodes,
   requireUser,
   requiresMfa,
+  signOut,
   startEnrolment,
   turnOffMfa,
+  type CurrentUser,
 } from "~/utils/auth.server";
-import { formatDate } from "~/utils/dates";
+import { formatDate, formatDateTime } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden } from "~/utils/http.server";
 import { securitySchema } from "~/utils/mfa-validation.server";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password.server";
 import { describeWait } from "~/utils/rate-limit.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast, toastCookie } from "~/utils/toast.server";
+import { endSessionsSchema, passwordChangeSchema } from "~/utils/user-validation.server";
 
-type Intent = "start" | "confirm" | "regenerate" | "disable";
+type Intent = "start" | "confirm" | "regenerate" | "disable" | "change_password" | "end_sessions";
+const INTENTS = ["start", "confirm", "regenerate", "disable", "change_password", "end_sessions"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [status, enrolment] = await Promise.all([getMfaStatus(user.id), describeEnrolment(user)]);
+  const [status, enrolment, sessions] = await Promise.all([getMfaStatus(user.id), describeEnrolment(user), describeOwnSessions(request, user)]);
   return json({
     profileId: user.id,
     required: requiresMfa(user.role),
@@ -33,6 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enabledOn: status.enabledAt ? formatDate(status.enabledAt) : null,
     recoveryCodesLeft: status.recoveryCodesLeft,
     enrolment,
+    passwordMin: PASSWORD_MIN,
+    passwordMax: PASSWORD_MAX,
+    sessions: sessions.map((session) => ({
+      handle: session.handle,
+      current: session.current,
+      createdAt: session.createdAt,
+      startedOn: formatDateTime(session.createdAt),
+      endsOn: formatDateTime(session.expiresAt),
+    })),
   });
 }
 
@@ -47,13 +65,18 @@ function throttled(intent: Intent, field: string, retryAfterSeconds: number) {
   });
 }
 
+const WRONG_PASSWORD = "La contraseña no es correcta.";
 const WRONG_CODE = "El código no es correcto o ya se usó. Espera el siguiente código de tu aplicación y vuelve a intentarlo.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const clientAddress = context.clientAddress ?? "desconocida";
-  const form = parseForm(securitySchema, await request.formData());
-  const intent: Intent = (["start", "confirm", "regenerate", "disable"] as const).find((i) => i === form.values.intent) ?? "start";
+  const formData = await request.formData();
+  const rawIntent = formData.get("intent");
+  if (rawIntent === "change_password") return changePassword(request, user, formData, clientAddress);
+  if (rawIntent === "end_sessions") return endSessions(request, user, formData, clientAddress);
+  const form = parseForm(securitySchema, formData);
+  const intent: Intent = INTENTS.find((i) => i === form.values.intent) ?? "start";
   if (!form.success) return badRequest({ intent, errors: form.errors, recoveryCodes: null, done: null });
   const input = form.data;
 
@@ -62,6 +85,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await startEnrolment(user.id);
       return redirectWithToast(request, "/cuenta/seguridad#activar", { type: "info", message: "Escanea el código QR con tu aplicación." });
     case "confirm": {
+      // The password before any code: a wrong one uses up nothing (ASVS V7.5.1).
+      const password = await confirmCurrentPassword({ user, password: input.password, clientAddress });
+      if (!password.ok) {
+        return password.reason === "throttled" ? throttled(intent, "password", password.retryAfterSeconds) : failure(intent, { password: WRONG_PASSWORD });
+      }
       const result = await confirmEnrolment({ user, code: input.code, currentCode: input.currentCode ?? null, clientAddress });
       if (!result.ok) {
         if (result.reason === "throttled") return throttled(intent, "code", result.retryAfterSeconds);
@@ -98,7 +126,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           case "throttled":
             return throttled(intent, "code", result.retryAfterSeconds);
           case "password":
-            return failure(intent, { password: "La contraseña no es correcta." });
+            return failure(intent, { password: WRONG_PASSWORD });
           case "required":
             throw forbidden("Las cuentas de DIFOCA deben usar la verificación en dos pasos: no se puede desactivar.");
           case "invalid":
@@ -113,8 +141,74 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+/** The member changes their password: the current one, the new one twice; other sessions end. */
+async function changePassword(request: Request, user: CurrentUser, formData: FormData, clientAddress: string) {
+  const intent = "change_password" as const;
+  const form = parseForm(passwordChangeSchema, formData);
+  if (!form.success) return failure(intent, form.errors);
+  const result = await changeOwnPassword({
+    request,
+    user,
+    currentPassword: form.data.currentPassword,
+    newPassword: form.data.newPassword,
+    clientAddress,
+  });
+  if (!result.ok) {
+    switch (result.reason) {
+      case "throttled":
+        return throttled(intent, "currentPassword", result.retryAfterSeconds);
+      case "password":
+        return failure(intent, { currentPassword: WRONG_PASSWORD });
+      case "same":
+        return failure(intent, { newPassword: "La contraseña nueva debe ser distinta de la actual." });
+      case "policy":
+        return failure(intent, { newPassword: result.message });
+    }
+  }
+  return redirectWithToast(
+    request,
+    "/cuenta/seguridad",
+    {
+      type: "success",
+      message: `Tu contraseña se cambió.${result.otherSessionsEnded > 0 ? " Se cerraron tus sesiones en otros navegadores." : ""}`,
+    },
+    result.headers,
+  );
+}
+
+/** The member ends one of their own sessions, or all the others, after typing their password. */
+async function endSessions(request: Request, user: CurrentUser, formData: FormData, clientAddress: string) {
+  const intent = "end_sessions" as const;
+  const form = parseForm(endSessionsSchema, formData);
+  if (!form.success) return failure(intent, form.errors);
+  const password = await confirmCurrentPassword({ user, password: form.data.password, clientAddress });
+  if (!password.ok) {
+    return password.reason === "throttled" ? throttled(intent, "password", password.retryAfterSeconds) : failure(intent, { password: WRONG_PASSWORD });
+  }
+  if (form.data.session === "otras") {
+    const ended = await endOtherSessions(request, user.id);
+    return redirectWithToast(request, "/cuenta/seguridad#sesiones", {
+      type: "success",
+      message: ended === 0 ? "No tenías otras sesiones abiertas." : ended === 1 ? "Se cerró tu otra sesión." : `Se cerraron tus otras ${ended} sesiones.`,
+    });
+  }
+  switch (await endOwnSession(request, user, form.data.session)) {
+    case "unknown":
+      // Someone else's session, or one already ended: nothing to say about it.
+      return failure(intent, { session: "Esa sesión no existe o ya se cerró." }, { status: 404 });
+    case "current": {
+      const headers = new Headers();
+      headers.append("Set-Cookie", await toastCookie(request, { type: "info", message: "Cerraste tu sesión." }));
+      return signOut(request, "/", headers);
+    }
+    case "ended":
+      return redirectWithToast(request, "/cuenta/seguridad#sesiones", { type: "success", message: "Se cerró la sesión." });
+  }
+}
+
 export default function AccountSecurity() {
-  const { profileId, required, enabled, enabledOn, recoveryCodesLeft, enrolment } = useLoaderData<typeof loader>();
+  const { profileId, required, enabled, enabledOn, recoveryCodesLeft, enrolment, passwordMin, passwordMax, sessions } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -127,6 +221,105 @@ export default function AccountSecurity() {
         <Link to={`/perfil/${profileId}`}>Mi perfil</Link>
       </p>
       <h1>Seguridad de tu cuenta</h1>
+
+      <section aria-labelledby="contrasena-titulo">
+        <h2 id="contrasena-titulo">Cambiar contraseña</h2>
+        <p>Al cambiarla, se cerrarán tus sesiones en otros navegadores y dispositivos. En este seguirás dentro.</p>
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="change_password" />
+          <FormError message={errorsFor("change_password")?.form ?? errorsFor("change_password")?.intent} />
+          <Field
+            label="Contraseña actual"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={errorsFor("change_password")}
+          />
+          <Field
+            label="Contraseña nueva"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={passwordMin}
+            maxLength={passwordMax}
+            errors={errorsFor("change_password")}
+            hint={`Al menos ${passwordMin} caracteres. Una frase fácil de recordar es una buena contraseña.`}
+          />
+          <Field
+            label="Repite la contraseña nueva"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            maxLength={passwordMax}
+            errors={errorsFor("change_password")}
+          />
+          <button type="submit" disabled={busy}>
+            Cambiar contraseña
+          </button>
+        </Form>
+      </section>
+
+      <section id="sesiones" aria-labelledby="sesiones-titulo">
+        <h2 id="sesiones-titulo">Sesiones abiertas</h2>
+        <p>
+          Cada vez que ingresas desde un navegador se abre una sesión. Si ves una que no reconoces, ciérrala y cambia tu
+          contraseña. Para cerrar sesiones te pedimos tu contraseña.
+        </p>
+        <Form method="post" id="cerrar-sesiones" className="form" noValidate>
+          <input type="hidden" name="intent" value="end_sessions" />
+          <FormError message={errorsFor("end_sessions")?.session ?? errorsFor("end_sessions")?.form ?? errorsFor("end_sessions")?.intent} />
+          <Field
+            label="Tu contraseña, para cerrar sesiones"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={errorsFor("end_sessions")}
+          />
+          {sessions.length > 1 ? (
+            <button type="submit" name="session" value="otras" className="button--secondary" disabled={busy}>
+              Cerrar todas las demás
+            </button>
+          ) : null}
+        </Form>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Tus sesiones abiertas</caption>
+            <thead>
+              <tr>
+                <th scope="col">Inicio</th>
+                <th scope="col">Vence</th>
+                <th scope="col">Acción</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.handle}>
+                  <td>
+                    <time dateTime={session.createdAt}>{session.startedOn}</time>
+                    {session.current ? (
+                      <>
+                        {" "}
+                        <span className="tag tag--ok">Esta sesión</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{session.endsOn}</td>
+                  <td>
+                    <button type="submit" form="cerrar-sesiones" name="session" value={session.handle} className="button--small button--secondary" disabled={busy}>
+                      Cerrar esta sesión<span className="visually-hidden"> iniciada el {session.startedOn}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
       <h2>Verificación en dos pasos</h2>
       <p>
         Con la verificación en dos pasos, al ingresar te pedimos tu contraseña y además un código de 6 dígitos que cambia cada 30
@@ -167,6 +360,15 @@ export default function AccountSecurity() {
           <Form method="post" className="form" noValidate>
             <FormError message={errorsFor("confirm")?.form} />
             <input type="hidden" name="intent" value="confirm" />
+            <Field
+              label="Tu contraseña"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              hint="Para confirmar que eres tú antes de cambiar cómo ingresas."
+              errors={errorsFor("confirm")}
+            />
             <CodeField label={enabled ? "Código de la aplicación nueva" : "Código de verificación"} errors={errorsFor("confirm")} />
             {enabled ? (
               <CodeField

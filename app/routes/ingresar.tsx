@@ -79,6 +79,11 @@ export default function SignIn() {
       <p>
         ¿Aún no tienes cuenta? <Link to="/registro">Crea tu cuenta</Link>.
       </p>
+      <p>
+        <strong>¿Olvidaste tu contraseña?</strong> Escribe al equipo de DIFOCA del MINEDU por los canales oficiales de tu DRE o
+        UGEL. Después de confirmar que eres tú, te enviarán un enlace para crear una contraseña nueva, que sirve una sola vez
+        durante 24 horas.
+      </p>
     </section>
   );
 }

@@ -1,10 +1,13 @@
 // Accounts and sessions: sign-in with throttling, the second factor (TOTP or a recovery code,
-// required for DIFOCA), Lucia sessions with an idle timeout and an absolute lifetime, and the
-// getUser/requireUser helpers every loader and action starts with.
+// required for DIFOCA), Lucia sessions with an idle timeout and an absolute lifetime, the
+// getUser/requireUser helpers every loader and action starts with, and the member's own account
+// security: password change, their sessions, and DIFOCA's one-time reset links (ADR 014).
+import { createHash } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan } from "lucia";
 import type { Role } from "../../db/schema";
-import { KyselySessionAdapter } from "~/models/session.server";
+import { findPasswordReset, issuePasswordReset, redeemPasswordReset, type PasswordResetState } from "~/models/password-reset.server";
+import { deleteMemberSession, deleteOtherMemberSessions, KyselySessionAdapter, listMemberSessions } from "~/models/session.server";
 import { getIged } from "~/models/iged.server";
 import {
   claimTotpStep,
@@ -21,8 +24,8 @@ import {
   useRecoveryCode,
   type MfaChallengePurpose,
 } from "~/models/mfa.server";
-import { createMember, EmailTakenError, getSignInCredentials, isEmailTaken, recordSignIn } from "~/models/user.server";
-import { hashPassword, verifyDecoyPassword, verifyPassword } from "~/utils/password.server";
+import { changeMemberPassword, createMember, EmailTakenError, getSignInCredentials, isEmailTaken, recordSignIn } from "~/models/user.server";
+import { hashPassword, passwordProblem, verifyDecoyPassword, verifyPassword } from "~/utils/password.server";
 import { ACCOUNT_POLICY, ADDRESS_POLICY, forgetAttempts, registerAttempt, signInKeys, type ThrottleKey } from "~/utils/rate-limit.server";
 import {
   decryptSecret,
@@ -524,10 +527,161 @@ export async function turnOffMfa(input: {
   return { ok: true };
 }
 
-/** Ends every session of the member but the one of this request. */
-export async function endOtherSessions(request: Request, userId: number): Promise<void> {
+/** Ends every session of the member but the one of this request; returns how many ended. */
+export async function endOtherSessions(request: Request, userId: number): Promise<number> {
+  return deleteOtherMemberSessions({ userId, keepSessionId: sessionIdFrom(request) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The member's own account security (ADR 014): changing the password, seeing and ending sessions,
+// and the one-time reset link DIFOCA issues when a password is forgotten. Every check of a current
+// password, wherever it is typed, counts against the same throttle as signing in (per account and
+// per address), so a stolen session gives no extra guesses.
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: "password" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/** The member types their current password again before a sensitive change. */
+export async function confirmCurrentPassword(input: { user: Pick<CurrentUser, "email">; password: string; clientAddress: string }): Promise<PasswordCheck> {
+  const keys = signInKeys(input.user.email, input.clientAddress);
+  const decision = await registerAttempt(keys);
+  if (!decision.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  const credentials = await getSignInCredentials(input.user.email);
+  if (!credentials || !(await verifyPassword(credentials.passwordHash, input.password))) return { ok: false, reason: "password" };
+  await forgetAttempts(keys);
+  return { ok: true };
+}
+
+export type PasswordChangeResult =
+  | { ok: true; headers: Headers; otherSessionsEnded: number }
+  | { ok: false; reason: "password" | "same" }
+  | { ok: false; reason: "policy"; message: string }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Changes the member's password (the new one already passed the policy): the current password
+ * first, then the new argon2 hash; every other session ends and this browser gets a new session id.
+ */
+export async function changeOwnPassword(input: {
+  request: Request;
+  user: Pick<CurrentUser, "id" | "email">;
+  currentPassword: string;
+  newPassword: string;
+  clientAddress: string;
+}): Promise<PasswordChangeResult> {
+  const problem = passwordProblem(input.newPassword, input.user.email);
+  if (problem) return { ok: false, reason: "policy", message: problem };
+  const check = await confirmCurrentPassword({ user: input.user, password: input.currentPassword, clientAddress: input.clientAddress });
+  if (!check.ok) return check;
+  if (input.newPassword === input.currentPassword) return { ok: false, reason: "same" };
+  const { sessionsEnded } = await changeMemberPassword({ memberId: input.user.id, passwordHash: await hashPassword(input.newPassword) });
+  const session = await lucia.createSession(input.user.id, { createdAt: new Date() });
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(input.request, session.id));
+  return { ok: true, headers, otherSessionsEnded: sessionsEnded };
+}
+
+/**
+ * What the page shows of a session instead of its id: the id is the bearer secret and must not be
+ * written into the page, so each row is named by a hash of it.
+ */
+function sessionHandle(sessionId: string): string {
+  return createHash("sha256").update(`session:${sessionId}`).digest("base64url").slice(0, 22);
+}
+
+export interface SessionView {
+  handle: string;
+  createdAt: string;
+  /** The earlier of the idle expiry and the absolute lifetime. */
+  expiresAt: string;
+  current: boolean;
+}
+
+/** The member's open sessions, this browser's marked. */
+export async function describeOwnSessions(request: Request, user: Pick<CurrentUser, "id">, now = new Date()): Promise<SessionView[]> {
   const current = sessionIdFrom(request);
-  for (const session of await lucia.getUserSessions(userId)) {
-    if (session.id !== current) await lucia.invalidateSession(session.id);
-  }
+  return (await listMemberSessions(user.id, now)).flatMap((session) => {
+    const absoluteEnd = Date.parse(session.createdAt) + SESSION_ABSOLUTE_DAYS * DAY_MS;
+    if (absoluteEnd <= now.getTime()) return [];
+    const expiresAt = new Date(Math.min(Date.parse(session.expiresAt), absoluteEnd)).toISOString();
+    return [{ handle: sessionHandle(session.id), createdAt: session.createdAt, expiresAt, current: session.id === current }];
+  });
+}
+
+/**
+ * Ends one of the member's own sessions, named by its handle. Only the member's sessions are
+ * looked at, so another member's session is "unknown". "current" means this browser's: the caller
+ * signs it out.
+ */
+export async function endOwnSession(request: Request, user: Pick<CurrentUser, "id">, handle: string): Promise<"current" | "ended" | "unknown"> {
+  const current = sessionIdFrom(request);
+  const session = (await listMemberSessions(user.id)).find((s) => sessionHandle(s.id) === handle);
+  if (!session) return "unknown";
+  if (session.id === current) return "current";
+  return (await deleteMemberSession({ userId: user.id, sessionId: session.id })) ? "ended" : "unknown";
+}
+
+/** A reset link works this long after DIFOCA issues it. */
+export const PASSWORD_RESET_HOURS = 24;
+export const RESET_PATH = "/restablecer";
+const RESET_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** Looking up reset links is throttled per address: nobody guesses tokens at speed. */
+function resetKeys(clientAddress: string): ThrottleKey[] {
+  return [{ key: `reset:address:${clientAddress}`, policy: ADDRESS_POLICY }];
+}
+
+/** DIFOCA issues a one-time link for a member; the path with the token is returned once, never stored. */
+export async function issuePasswordResetLink(input: { memberId: number; actorId: number; reason: string }): Promise<{ path: string; expiresAt: Date }> {
+  const { token, tokenHash } = newChallengeToken();
+  const issuedAt = new Date();
+  const expiresAt = new Date(issuedAt.getTime() + PASSWORD_RESET_HOURS * 3600_000);
+  await issuePasswordReset({ tokenHash, memberId: input.memberId, issuedBy: input.actorId, reason: input.reason, expiresAt, issuedAt });
+  return { path: `${RESET_PATH}/${token}`, expiresAt };
+}
+
+interface ResetLinkInfo {
+  memberName: string;
+  email: string;
+  expiresAt: string;
+}
+
+export type ResetLinkLookup =
+  | { state: "unknown" }
+  | { state: "throttled"; retryAfterSeconds: number }
+  | ({ state: "valid" } & ResetLinkInfo)
+  | ({ state: Exclude<PasswordResetState, "valid"> } & ResetLinkInfo);
+
+/** What a reset link is: unknown, used, expired, replaced or valid. Every lookup is counted. */
+export async function lookUpPasswordResetLink(input: { token: string; clientAddress: string }): Promise<ResetLinkLookup> {
+  const decision = await registerAttempt(resetKeys(input.clientAddress));
+  if (!decision.allowed) return { state: "throttled", retryAfterSeconds: decision.retryAfterSeconds };
+  if (!RESET_TOKEN_SHAPE.test(input.token)) return { state: "unknown" };
+  const reset = await findPasswordReset(hashChallengeToken(input.token));
+  if (!reset) return { state: "unknown" };
+  const info: ResetLinkInfo = { memberName: reset.memberName, email: reset.email, expiresAt: reset.expiresAt };
+  return reset.state === "valid" ? { state: "valid", ...info } : { state: reset.state, ...info };
+}
+
+export type ValidResetLink = Extract<ResetLinkLookup, { state: "valid" }>;
+
+export type ResetWithLinkResult =
+  | { ok: true }
+  | { ok: false; reason: "used" }
+  | { ok: false; reason: "policy"; message: string };
+
+/**
+ * Sets a new password through a reset link that was just looked up as valid (the new password
+ * already passed the policy, but for the member's own email). The link is used up in the same
+ * transaction that checks it again, every session of the member ends, and MFA stays as it is: the
+ * next sign-in still asks for the code. No session starts here.
+ */
+export async function resetPasswordWithLink(input: { token: string; link: ValidResetLink; newPassword: string; clientAddress: string }): Promise<ResetWithLinkResult> {
+  const problem = passwordProblem(input.newPassword, input.link.email);
+  if (problem) return { ok: false, reason: "policy", message: problem };
+  const redeemed = await redeemPasswordReset({ tokenHash: hashChallengeToken(input.token), passwordHash: await hashPassword(input.newPassword) });
+  if (!redeemed) return { ok: false, reason: "used" };
+  await forgetAttempts(resetKeys(input.clientAddress));
+  // A member kept waiting by wrong guesses can sign in with the new password at once.
+  await forgetAttempts(signInKeys(input.link.email, input.clientAddress));
+  return { ok: true };
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { idFromList, requiredText } from "~/utils/forms.server";
 import { normalizeRecoveryCode, normalizeTotpCode } from "~/utils/totp.server";
+import { currentPasswordField } from "~/utils/user-validation.server";
 
 const TOTP_REQUIRED = "Escribe el código de 6 dígitos que muestra tu aplicación.";
 const TOTP_SHAPE = "El código tiene 6 dígitos, sin letras. Revisa tu aplicación.";
@@ -52,7 +53,9 @@ export const securitySchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("start") }),
-    z.object({ intent: z.literal("confirm"), code: totpCodeField, currentCode: anySecondFactorField.optional() }),
+    // Turning MFA on or moving it to a new phone needs the password too (ASVS V7.5.1): a stolen
+    // session alone cannot put the thief's app on the account and lock the owner out.
+    z.object({ intent: z.literal("confirm"), password: currentPasswordField, code: totpCodeField, currentCode: anySecondFactorField.optional() }),
     z.object({ intent: z.literal("regenerate"), code: totpCodeField }),
     z.object({
       intent: z.literal("disable"),

@@ -100,3 +100,54 @@ export const memberAdminSchema = z.discriminatedUnion(
   ],
   { error: "La acción no es válida." },
 );
+
+/** A password typed again to confirm who is acting (not checked against the policy: it is the current one). */
+export const currentPasswordField = z
+  .string({ error: "Escribe tu contraseña actual." })
+  .min(1, { error: "Escribe tu contraseña actual." })
+  .max(1024, { error: "La contraseña es demasiado larga." });
+
+const NOT_THE_SAME = "Las dos contraseñas nuevas no coinciden. Escríbela igual en los dos campos.";
+function confirmationMatches(value: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) {
+  if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: NOT_THE_SAME });
+}
+const confirmPasswordField = z.string({ error: "Escribe otra vez la contraseña nueva." }).min(1, { error: "Escribe otra vez la contraseña nueva." });
+
+/** The member changes their password on /cuenta/seguridad: the current one, and the new one twice. */
+export const passwordChangeSchema = z
+  .object({
+    intent: z.literal("change_password"),
+    currentPassword: currentPasswordField,
+    newPassword: newPasswordField,
+    confirmPassword: confirmPasswordField,
+  })
+  .superRefine(confirmationMatches);
+
+/** The member sets a new password through a reset link: the new one twice. */
+export const passwordResetSchema = z
+  .object({ newPassword: newPasswordField, confirmPassword: confirmPasswordField })
+  .superRefine(confirmationMatches);
+
+/** DIFOCA issues a reset link for a member who forgot their password, and says why. */
+export const passwordResetIssueSchema = z.object({
+  intent: z.literal("reset_password", { error: "La acción no es válida." }),
+  memberId: memberIdField,
+  reason: requiredText(
+    {
+      required: "Escribe el motivo: por ejemplo, quién lo pidió y por qué canal.",
+      tooShort: "Escribe el motivo: por ejemplo, quién lo pidió y por qué canal.",
+      tooLong: "El motivo no puede tener más de 500 caracteres.",
+    },
+    500,
+    3,
+  ),
+});
+
+/** The member ends one of their sessions (named by its handle) or all the others, with their password. */
+export const endSessionsSchema = z.object({
+  intent: z.literal("end_sessions"),
+  password: currentPasswordField,
+  session: z
+    .string({ error: "Elige qué sesión cerrar." })
+    .regex(/^(otras|[A-Za-z0-9_-]{22})$/, { error: "Elige qué sesión cerrar." }),
+});

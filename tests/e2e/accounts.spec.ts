@@ -70,7 +70,7 @@ test.describe("a public servant's account", () => {
     await expect(page.getByLabel("Correo electrónico")).toHaveValue(demo("gestor").email);
   });
 
-  test("the demo accounts can sign in", { tag: "@sin-js" }, async ({ page }) => {
+  test("the demo accounts can sign in", async ({ page }) => {
     const difoca = demo("difoca");
     await signInWithForm(page, difoca.email, difoca.password);
     // The demo DIFOCA account is not enrolled: its first sign-in sets up the second factor.

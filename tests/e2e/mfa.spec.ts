@@ -21,9 +21,19 @@ test("a gestor turns on MFA, then signs in with the password and a code, and wit
   const codeField = page.getByLabel("Código de verificación");
   await expect(codeField).toHaveAttribute("inputmode", "numeric");
   await expect(codeField).toHaveAttribute("autocomplete", "one-time-code");
-  await codeField.fill("000000");
+  // The password is asked too: a stolen session alone cannot turn MFA on.
+  const passwordField = page.getByLabel(/^Tu contraseña( \*)?$/);
+  await expect(passwordField).toHaveAttribute("type", "password");
+  await passwordField.fill("no-es-la-clave");
+  await codeField.fill(totpCode(secret));
+  await page.getByRole("button", { name: "Activar", exact: true }).click();
+  await expect(page.getByText("La contraseña no es correcta.")).toBeVisible();
+  await expect(page.getByText("Estado: No activa")).toBeVisible();
+  await page.getByLabel(/^Tu contraseña( \*)?$/).fill(gestor.password);
+  await page.getByLabel("Código de verificación").fill("000000");
   await page.getByRole("button", { name: "Activar", exact: true }).click();
   await expect(page.getByText(/^El código no es correcto\./)).toBeVisible();
+  await page.getByLabel(/^Tu contraseña( \*)?$/).fill(gestor.password);
   await page.getByLabel("Código de verificación").fill(totpCode(secret));
   await page.getByRole("button", { name: "Activar", exact: true }).click();
 
@@ -120,12 +130,13 @@ test.describe("without JavaScript", () => {
     await expect(header.getByRole("link", { name: difoca.name })).toBeVisible();
   });
 
-  test("a gestor turns MFA on from the security page", async ({ page, makeMember, login }) => {
+  test("a gestor turns MFA on from the security page, with the password and a code", async ({ page, makeMember, login }) => {
     const gestor = await makeMember({ role: "gestor" });
     await login(gestor);
     await page.goto("/cuenta/seguridad");
     await page.getByRole("button", { name: "Activar la verificación en dos pasos" }).click();
     const secret = await readTotpSecret(page);
+    await page.getByLabel(/^Tu contraseña( \*)?$/).fill(gestor.password);
     await page.getByLabel("Código de verificación").fill(totpCode(secret));
     await page.getByRole("button", { name: "Activar", exact: true }).click();
     await expect(page.getByRole("region", { name: "Tus códigos de recuperación" }).getByRole("listitem")).toHaveCount(10);

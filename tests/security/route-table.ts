@@ -146,7 +146,18 @@ export const ROUTES: RouteEntry[] = [
         fields: () => ({ intent: "disable", password: "clave-de-prueba-segura", code: "123456" }),
         expect: roles({ visitor: LOGIN, gestor: 400, otherGestor: 400, experto: 400, difoca: 403 }),
       },
+      { label: "cambiar la contraseña", fields: intent("change_password"), expect: members(400) },
+      { label: "cerrar sesiones", fields: intent("end_sessions"), expect: members(400) },
     ],
+  },
+  // A one-time link DIFOCA issues to reset a forgotten password: it works signed in or not; an
+  // unknown link is a 404 for everyone (used or expired ones are a 410, shown by its own tests).
+  {
+    file: "restablecer.$token.tsx",
+    pattern: "/restablecer/:token",
+    params: () => ({ token: "A".repeat(43) }),
+    get: [{ expect: everyone(404) }],
+    post: [{ expect: everyone(404) }],
   },
   { file: "registro.tsx", pattern: "/registro", get: [{ expect: anonymousOnly(200) }], post: [{ expect: anonymousOnly(400) }] },
   {
@@ -447,7 +458,12 @@ export const ROUTES: RouteEntry[] = [
 
   // ---------------------------------------------------------------- DIFOCA's administration
   { file: "admin._index.tsx", pattern: "/admin", get: [{ expect: difocaOnly(200) }], post: null },
-  { file: "admin.usuarios.tsx", pattern: "/admin/usuarios", get: [{ expect: difocaOnly(200) }], post: [{ expect: difocaOnly(400) }] },
+  {
+    file: "admin.usuarios.tsx",
+    pattern: "/admin/usuarios",
+    get: [{ expect: difocaOnly(200) }],
+    post: [{ expect: difocaOnly(400) }, { label: "enlace para restablecer la contraseña", fields: intent("reset_password"), expect: difocaOnly(400) }],
+  },
   { file: "admin.practicas.tsx", pattern: "/admin/practicas", get: [{ expect: difocaOnly(200) }], post: null },
   { file: "admin.promociones.tsx", pattern: "/admin/promociones", get: [{ expect: difocaOnly(200) }], post: [{ expect: difocaOnly(400) }] },
   { file: "admin.criterios.tsx", pattern: "/admin/criterios", get: [{ expect: difocaOnly(200) }], post: [{ expect: difocaOnly(400) }] },
