@@ -95,6 +95,20 @@ export interface MfaChallengeTable {
   createdAt: string;
 }
 
+/** A one-time link DIFOCA issues so that a member sets a new password (ADR 014). */
+export interface PasswordResetTable {
+  /** The SHA-256 of the random token in the link; the token itself is never stored. */
+  tokenHash: string;
+  userId: number;
+  issuedBy: number | null;
+  reason: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  /** Set when a newer link for the same member replaced this one. */
+  revokedAt: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   actorId: number | null;
@@ -302,6 +316,13 @@ export interface MemberPointsYearlyTable {
   userId: number;
   year: number;
   points: number;
+}
+
+/** A Lima month (1..12) of a year in which a member did something (app/models/activity.server.ts). */
+export interface MemberActivityMonthTable {
+  userId: number;
+  year: number;
+  month: number;
 }
 
 export interface BadgeTable {
@@ -665,6 +686,7 @@ export interface Database {
   auditLog: AuditLogTable;
   recoveryCodes: RecoveryCodeTable;
   mfaChallenges: MfaChallengeTable;
+  passwordResets: PasswordResetTable;
   thematicLines: ThematicLineTable;
   practices: PracticeTable;
   practiceIgeds: PracticeIgedTable;
@@ -684,6 +706,7 @@ export interface Database {
   pointsLedger: PointsLedgerTable;
   memberPoints: MemberPointsTable;
   memberPointsYearly: MemberPointsYearlyTable;
+  memberActivityMonths: MemberActivityMonthTable;
   badges: BadgeTable;
   badgeAwards: BadgeAwardTable;
   tiers: TierTable;

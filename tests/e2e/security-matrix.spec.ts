@@ -50,7 +50,8 @@ test("every action refuses a cross-origin POST with the Spanish refusal page", a
 });
 
 test("a form posted from the platform's own pages is not refused", async ({ request }) => {
-  for (const headers of [{ Origin: BASE_URL }, { Referer: `${BASE_URL}/ingresar` }, { "Sec-Fetch-Site": "same-origin" }]) {
+  const sameSite: Record<string, string>[] = [{ Origin: BASE_URL }, { Referer: `${BASE_URL}/ingresar` }, { "Sec-Fetch-Site": "same-origin" }];
+  for (const headers of sameSite) {
     // An empty sign-in form reaches the action, which answers with its validation messages.
     const response = await request.post("/ingresar", { headers, form: { email: "", password: "" }, maxRedirects: 0 });
     expect(response.status(), JSON.stringify(headers)).toBe(400);

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The authorization matrix: every route module's loader and action, called as each role would call
 // it, answers as tests/security/route-table.ts says. The table must name every route module, so a
 // new route without its rows fails here.
