@@ -7,9 +7,9 @@
 // of the instant shifted by five hours.
 import { sql, type RawBuilder } from "kysely";
 import type { IgedType, Role, Stage } from "../../db/schema";
+import { membersActiveInYear } from "~/models/activity.server";
 import { countHeldAdvisoriesByType, countPendingRequests } from "~/models/advisory.server";
 import { countEventsByType } from "~/models/event.server";
-import { MANUAL_ADJUSTMENT } from "~/models/points.server";
 import { getRanking, type RankingRow } from "~/models/ranking.server";
 import { countRegions, listMacroregions, listRegions } from "~/models/region.server";
 import { currentYear, listTiers, tiersForMembers } from "~/models/tier.server";
@@ -183,65 +183,11 @@ export async function getActivityFigures(year: number, db: DB = getDb()): Promis
 // ---------------------------------------------------------------------------------------------
 // Members
 
-/** A member is active in a year when they did something on the platform in this many different months of it. */
+/**
+ * A member is active in a year when they did something on the platform in this many different months
+ * of it ("something" is defined, and its months stored, in activity.server.ts).
+ */
 export const ACTIVE_MONTHS_MIN = 3;
-
-/**
- * Ledger actions that are recognitions granted by someone else, not something the member did:
- * they do not make a month active.
- */
-const NOT_MEMBER_ACTIVITY = [MANUAL_ADJUSTMENT, "badge_awarded", "contribution_useful"];
-
-/**
- * (member, Lima month) pairs of the year in which the member did something. "Something" is:
- *  - a points-ledger award of the year (any rule: a practice published or promoted with their team,
- *    feedback given, a challenge or initiative posted, a contribution or comment, an advisory or event
- *    attended, a transfer completed) that was not taken back, leaving out recognitions granted by
- *    others (manual adjustments, badges, a contribution chosen as useful);
- *  - a challenge, initiative, contribution or comment on the walls that is not hidden (this also
- *    counts what a daily cap of points left without points);
- *  - attendance at an event (the month of its first day).
- * Signing in or only reading does not count.
- */
-function activeMonthsOf(db: DB, year: number) {
-  const { start, end } = limaYearBounds(year);
-  const ledger = db
-    .selectFrom("pointsLedger")
-    .select(["pointsLedger.userId", limaMonth("points_ledger.occurred_at").as("month")])
-    .where("pointsLedger.occurredAt", ">=", start)
-    .where("pointsLedger.occurredAt", "<", end)
-    .where("pointsLedger.reversesId", "is", null)
-    .where("pointsLedger.action", "not in", NOT_MEMBER_ACTIVITY)
-    .where("pointsLedger.id", "not in", (eb) =>
-      eb
-        .selectFrom("pointsLedger as reversal")
-        .select("reversal.reversesId")
-        .where("reversal.reversesId", "is not", null)
-        .where("reversal.uniqueKey", "like", "reverse:%")
-        .$narrowType<{ reversesId: number }>(),
-    );
-  const posts = db
-    .selectFrom("wallPosts")
-    .select(["wallPosts.authorId as userId", limaMonth("wall_posts.created_at").as("month")])
-    .where("wallPosts.createdAt", ">=", start)
-    .where("wallPosts.createdAt", "<", end)
-    .where("wallPosts.hiddenAt", "is", null);
-  const replies = db
-    .selectFrom("wallReplies")
-    .select(["wallReplies.authorId as userId", limaMonth("wall_replies.created_at").as("month")])
-    .where("wallReplies.createdAt", ">=", start)
-    .where("wallReplies.createdAt", "<", end)
-    .where("wallReplies.hiddenAt", "is", null);
-  const attendance = db
-    .selectFrom("eventRegistrations")
-    .innerJoin("events", "events.id", "eventRegistrations.eventId")
-    .select(["eventRegistrations.userId", sql<string>`substr(events.starts_on, 6, 2)`.as("month")])
-    .where("eventRegistrations.attended", "=", 1)
-    .where("events.startsOn", ">=", `${year}-01-01`)
-    .where("events.startsOn", "<=", `${year}-12-31`);
-  // union (not union all): a pair counts once however many things happened in the month.
-  return ledger.union(posts).union(replies).union(attendance);
-}
 
 /** Accounts that existed at the end of the year and had not been deactivated by then. */
 function membersAtEndOf(db: DB, year: number) {
@@ -275,13 +221,8 @@ export async function getMemberFigures(year: number, db: DB = getDb()): Promise<
       .executeTakeFirstOrThrow(),
     membersAtEndOf(db, year)
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("users.id", "in", (eb) =>
-        eb
-          .selectFrom(activeMonthsOf(db, year).as("m"))
-          .select("m.userId")
-          .groupBy("m.userId")
-          .having((h) => h.fn.count<number>("m.month").distinct(), ">=", ACTIVE_MONTHS_MIN),
-      )
+      // From the stored months of activity (activity.server.ts), kept exact with every write.
+      .where("users.id", "in", membersActiveInYear(db, year, ACTIVE_MONTHS_MIN))
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("practiceVisits")

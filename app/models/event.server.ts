@@ -5,6 +5,7 @@
 import { randomInt } from "node:crypto";
 import { sql } from "kysely";
 import type { EventModality, EventType, RegistrationStatus } from "../../db/schema";
+import { limaMonthOf, refreshMemberActivityMonth, type LimaMonth } from "~/models/activity.server";
 import { awardBadgeToMany } from "~/models/badge.server";
 import { notify } from "~/models/notification.server";
 import { awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
@@ -102,8 +103,19 @@ export async function createEvent(input: EventFields & { createdBy: number; at?:
 
 export async function updateEvent(input: EventFields & { eventId: number }, db: DB = getDb()): Promise<boolean> {
   return writeTransaction(db, async (trx) => {
+    const previous = await loadEvent(input.eventId, trx);
     const result = await trx.updateTable("events").set({ ...columns(input), updatedAt: nowIso() }).where("id", "=", input.eventId).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
+    // Attendance is activity in the month of the event's first day: moved to another month, it
+    // leaves the old one and counts in the new one.
+    if (previous && previous.startsOn.slice(0, 7) !== input.startsOn.slice(0, 7)) {
+      const attendees = await trx.selectFrom("eventRegistrations").select("userId").where("eventId", "=", input.eventId).where("attended", "=", 1).execute();
+      for (const { userId } of attendees) {
+        for (const month of [previous.startsOn.slice(0, 7), input.startsOn.slice(0, 7)] as LimaMonth[]) {
+          await refreshMemberActivityMonth({ userId, month }, trx);
+        }
+      }
+    }
     await setInvitedRegions(input.eventId, input.invitedRegionIds, trx);
     // More seats than before: the waiting list moves up, in order, and each person is told.
     const event = await loadEvent(input.eventId, trx);
@@ -240,6 +252,8 @@ async function setAttended(eventId: number, userId: number, attended: boolean, s
   } else {
     await reverseSubjectPoints({ subjectType: "event", subjectId: eventId, action: ATTENDED_ACTION, userId, reason: "La asistencia al evento se corrigió.", actorId }, db);
   }
+  // `occurredAt` is an instant of the event's first day: its month is the attendance's.
+  await refreshMemberActivityMonth({ userId, month: limaMonthOf(occurredAt) }, db);
 }
 
 /** The Lima noon of the event's first day: when attendance points count. */

@@ -110,6 +110,19 @@ describe("tiers", () => {
     expect(tiers.get(999_999)?.name).toBe("Gestor participativo");
   });
 
+  test("tiers of thousands of members at once (the panel's national count) agree with those of a few", async () => {
+    const a = await createMember();
+    const b = await createMember();
+    await practiceAt("avanzado", a.id);
+    // Many more members than one query binds by id: the requirement is read for everyone and kept for these.
+    const others = Array.from({ length: 2_000 }, (_, i) => ({ userId: 900_000 + i, points: 900 }));
+    const tiers = await tiersForMembers([{ userId: a.id, points: 900 }, { userId: b.id, points: 900 }, ...others]);
+    expect(tiers.size).toBe(2_002);
+    expect(tiers.get(a.id)?.name).toBe("Gestor transformador");
+    expect(tiers.get(b.id)?.name).toBe("Gestor destacado");
+    expect(others.every(({ userId }) => tiers.get(userId)?.name === "Gestor destacado")).toBe(true);
+  });
+
   test("the profile's summary says what is missing for the next tier", async () => {
     const member = await createMember();
     await givePoints(member.id, 100);

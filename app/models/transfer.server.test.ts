@@ -327,6 +327,9 @@ describe("completing a transfer", () => {
     expect(await membersWithCompletedTransfer([team.id, receiver.id, outsider.id])).toEqual(new Set([team.id, receiver.id]));
     // The receiver has no advanced practice: the completed transfer alone meets the tier's requirement.
     expect(await membersMeetingRequirement(ADVANCED_PRACTICE_REQUIREMENT, [receiver.id, outsider.id])).toEqual(new Set([receiver.id]));
+    // Asked about thousands of members at once (the panel's tier counts), the answer is the same.
+    const many = [receiver.id, outsider.id, ...Array.from({ length: 2_000 }, (_, i) => 900_000 + i)];
+    expect(await membersMeetingRequirement(ADVANCED_PRACTICE_REQUIREMENT, many)).toEqual(new Set([receiver.id]));
 
     // A completed transfer moves no more.
     expect(await changeTransferStatus({ transferId: id, actorId: difoca.id, action: "close", reason: "Ya no corresponde." })).toEqual({ ok: false, reason: "wrong_status" });

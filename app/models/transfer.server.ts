@@ -741,17 +741,17 @@ export async function listTransfersOfMember(userId: number, db: DB = getDb()) {
     .execute();
 }
 
-/** Of `userIds`, those who took part in a completed transfer (either side). */
-export async function membersWithCompletedTransfer(userIds: number[], db: DB = getDb()): Promise<Set<number>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
+/** Of `userIds` (null: of every member), those who took part in a completed transfer (either side). */
+export async function membersWithCompletedTransfer(userIds: number[] | null, db: DB = getDb()): Promise<Set<number>> {
+  if (userIds?.length === 0) return new Set();
+  let query = db
     .selectFrom("transferParticipants")
     .innerJoin("transfers", "transfers.id", "transferParticipants.transferId")
     .select("transferParticipants.userId")
     .distinct()
-    .where("transfers.status", "=", "completada")
-    .where("transferParticipants.userId", "in", userIds)
-    .execute();
+    .where("transfers.status", "=", "completada");
+  if (userIds) query = query.where("transferParticipants.userId", "in", userIds);
+  const rows = await query.execute();
   return new Set(rows.map((r) => r.userId));
 }
 

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { WallKind, WallStatus } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { notify, type NotificationInput } from "~/models/notification.server";
+import { limaMonthOf, refreshMemberActivityMonth } from "~/models/activity.server";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { createPractice, type PracticeCore } from "~/models/practice.server";
 import { nowIso, limaYearBounds } from "~/utils/dates";
@@ -114,6 +115,8 @@ export async function createWallPost(input: WallPostFields & { kind: WallKind; a
       { userId: input.authorId, action: POST_ACTION[input.kind], subjectType: "wall_post", subjectId: id, key: `${POST_ACTION[input.kind]}:${id}`, occurredAt: at },
       trx,
     );
+    // The post counts as activity even when a daily cap left it without points.
+    await refreshMemberActivityMonth({ userId: input.authorId, month: limaMonthOf(at) }, trx);
     await indexWallPost(id, trx);
     return { id };
   });
@@ -213,6 +216,7 @@ export async function addWallReply(input: { postId: number; authorId: number; bo
       { userId: input.authorId, action, subjectType: "wall_reply", subjectId: id, key: `${action}:${id}`, occurredAt: at, subjectOwnerIds: [post.authorId] },
       trx,
     );
+    await refreshMemberActivityMonth({ userId: input.authorId, month: limaMonthOf(at) }, trx);
     const followers = await followerIds(post.id, trx);
     const author = await trx.selectFrom("users").select("name").where("id", "=", input.authorId).executeTakeFirstOrThrow();
     const words = WALLS[post.kind];
@@ -429,11 +433,12 @@ async function resolveReports(target: { postId: number; replyId: number | null }
  */
 export async function hideWallPost(input: { postId: number; actorId: number; reason: string }, db: DB = getDb()): Promise<WallResult> {
   return writeTransaction(db, async (trx) => {
-    const post = await trx.selectFrom("wallPosts").select(["id", "kind", "title", "authorId", "hiddenAt"]).where("id", "=", input.postId).executeTakeFirst();
+    const post = await trx.selectFrom("wallPosts").select(["id", "kind", "title", "authorId", "hiddenAt", "createdAt"]).where("id", "=", input.postId).executeTakeFirst();
     if (!post) return refuse("not_found");
     if (post.hiddenAt !== null) return { ok: true } as const;
     await trx.updateTable("wallPosts").set({ hiddenAt: nowIso(), hiddenBy: input.actorId, hiddenReason: input.reason }).where("id", "=", post.id).execute();
     await reverseSubjectPoints({ subjectType: "wall_post", subjectId: post.id, reason: `Publicación ocultada por DIFOCA: ${input.reason}`, actorId: input.actorId }, trx);
+    await refreshMemberActivityMonth({ userId: post.authorId, month: limaMonthOf(post.createdAt) }, trx);
     await resolveReports({ postId: post.id, replyId: null }, "hidden", input.actorId, input.reason, trx);
     await recordAudit({ actorId: input.actorId, action: "wall.hide_post", targetType: "wall_post", targetId: post.id, details: { reason: input.reason } }, trx);
     const words = WALLS[post.kind];
@@ -463,6 +468,7 @@ export async function restoreWallPost(input: { postId: number; actorId: number }
       { userId: post.authorId, action, subjectType: "wall_post", subjectId: post.id, key: `${action}:${post.id}`, occurredAt: post.createdAt, actorId: input.actorId },
       trx,
     );
+    await refreshMemberActivityMonth({ userId: post.authorId, month: limaMonthOf(post.createdAt) }, trx);
     await recordAudit({ actorId: input.actorId, action: "wall.restore_post", targetType: "wall_post", targetId: post.id }, trx);
     await notify(
       { userId: post.authorId, type: "wall_restored", title: `DIFOCA volvió a mostrar ${WALLS[post.kind].withArticle} «${post.title}»`, link: wallPostPath(post) },
@@ -485,6 +491,7 @@ export async function hideWallReply(input: { replyId: number; actorId: number; r
       .where("id", "=", reply.postId)
       .execute();
     await reverseSubjectPoints({ subjectType: "wall_reply", subjectId: reply.id, reason: `Aporte ocultado por DIFOCA: ${input.reason}`, actorId: input.actorId }, trx);
+    await refreshMemberActivityMonth({ userId: reply.authorId, month: limaMonthOf(reply.createdAt) }, trx);
     await resolveReports({ postId: reply.postId, replyId: reply.id }, "hidden", input.actorId, input.reason, trx);
     await recordAudit({ actorId: input.actorId, action: "wall.hide_reply", targetType: "wall_reply", targetId: reply.id, details: { reason: input.reason } }, trx);
     const words = WALLS[reply.kind];
@@ -526,6 +533,7 @@ export async function restoreWallReply(input: { replyId: number; actorId: number
         trx,
       );
     }
+    await refreshMemberActivityMonth({ userId: reply.authorId, month: limaMonthOf(reply.createdAt) }, trx);
     await recordAudit({ actorId: input.actorId, action: "wall.restore_reply", targetType: "wall_reply", targetId: reply.id }, trx);
     const words = WALLS[reply.kind];
     await notify(

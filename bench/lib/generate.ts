@@ -11,6 +11,7 @@ import { beginBulkLoad, createDatabase, endBulkLoad, writeTransaction, type DB }
 import { migrateToLatest } from "../../db/migrate";
 import { loadReferenceData } from "../../db/reference";
 import { createMembers, type BulkMemberSeed } from "../../tests/factories/members";
+import { rebuildMemberActivity } from "~/models/activity.server";
 import { createBadge, enableAutomaticBadges, type BadgeRule } from "~/models/badge.server";
 import { listIgedOptions } from "~/models/iged.server";
 import { listCriteria } from "~/models/maturity.server";
@@ -728,6 +729,11 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
     // The search index, through the search module (it fills the tables it creates).
     await writeTransaction(db, (trx) => ensureSearchIndex(trx));
     phase("Índice de búsqueda", "prácticas públicas y publicaciones de los muros");
+
+    // The stored months of activity of each member (the panel's active members), from everything
+    // written in bulk above, in one INSERT…SELECT through the activity model.
+    const activityMonths = await writeTransaction(db, (trx) => rebuildMemberActivity(trx));
+    phase("Meses de actividad", `${activityMonths.toLocaleString("es-PE")} pares miembro-mes`);
 
     await endBulkLoad(db);
     const check = await checkLedgerTotals(db);
