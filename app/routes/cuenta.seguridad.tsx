@@ -23,9 +23,8 @@ import {
 import { formatDate, formatDateTime } from "~/utils/dates";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest, forbidden } from "~/utils/http.server";
-import { securitySchema } from "~/utils/mfa-validation.server";
+import { CODE_MESSAGES, securitySchema } from "~/utils/mfa-validation.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password.server";
-import { describeWait } from "~/utils/rate-limit.server";
 import { redirectWithToast, toastCookie } from "~/utils/toast.server";
 import { endSessionsSchema, passwordChangeSchema } from "~/utils/user-validation.server";
 
@@ -59,7 +58,7 @@ function failure(intent: Intent, errors: Record<string, string>, init?: Response
 }
 
 function throttled(intent: Intent, field: string, retryAfterSeconds: number) {
-  return failure(intent, { [field]: `Hubo demasiados intentos. Espera ${describeWait(retryAfterSeconds)} y vuelve a intentarlo.` }, {
+  return failure(intent, { [field]: CODE_MESSAGES.throttled(retryAfterSeconds) }, {
     status: 429,
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
@@ -104,7 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           });
         }
         return failure(intent, {
-          code: "El código no es correcto. Revisa que la hora de tu teléfono sea la correcta y escribe el código que se muestra ahora.",
+          code: CODE_MESSAGES.wrongCode,
         });
       }
       // A new factor: sessions opened without it, elsewhere, end.

@@ -7,8 +7,7 @@ import { CodeField, NewSecret, RecoveryCodes } from "~/components/mfa";
 import { completeSignInSetup, describeSignInSetup, requireAnonymous, SIGN_IN_STEP_MINUTES } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
-import { setupCodeSchema } from "~/utils/mfa-validation.server";
-import { describeWait } from "~/utils/rate-limit.server";
+import { CODE_MESSAGES, setupCodeSchema } from "~/utils/mfa-validation.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const EXPIRED = `La configuración venció (dura ${SIGN_IN_STEP_MINUTES} minutos). Ingresa de nuevo con tu correo y contraseña.`;
@@ -36,16 +35,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "restart":
       return redirectWithToast(request, "/ingresar", {
         type: "error",
-        message: "Escribiste varios códigos incorrectos. Por seguridad, ingresa de nuevo con tu correo y contraseña.",
+        message: CODE_MESSAGES.restart,
       });
     case "throttled":
       return json(
-        { errors: { code: `Hubo demasiados intentos. Espera ${describeWait(result.retryAfterSeconds)} y vuelve a intentarlo.` }, recoveryCodes: null, redirectTo: null },
+        { errors: { code: CODE_MESSAGES.throttled(result.retryAfterSeconds) }, recoveryCodes: null, redirectTo: null },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     case "invalid":
       return badRequest({
-        errors: { code: "El código no es correcto. Revisa que la hora de tu teléfono sea la correcta y escribe el código que se muestra ahora." },
+        errors: { code: CODE_MESSAGES.wrongCode },
         recoveryCodes: null,
         redirectTo: null,
       });

@@ -6,8 +6,7 @@ import { CodeField } from "~/components/mfa";
 import { completeSignInStep, getSignInChallenge, requireAnonymous, SIGN_IN_STEP_MINUTES } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
 import { badRequest } from "~/utils/http.server";
-import { signInCodeSchema } from "~/utils/mfa-validation.server";
-import { describeWait } from "~/utils/rate-limit.server";
+import { CODE_MESSAGES, signInCodeSchema } from "~/utils/mfa-validation.server";
 import { redirectWithToast, toastCookie } from "~/utils/toast.server";
 
 const EXPIRED = `Tu verificación venció (dura ${SIGN_IN_STEP_MINUTES} minutos). Ingresa de nuevo con tu correo y contraseña.`;
@@ -40,11 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "restart":
       return redirectWithToast(request, "/ingresar", {
         type: "error",
-        message: "Escribiste varios códigos incorrectos. Por seguridad, ingresa de nuevo con tu correo y contraseña.",
+        message: CODE_MESSAGES.restart,
       });
     case "throttled":
       return json(
-        { intent, errors: { code: `Hubo demasiados intentos. Espera ${describeWait(result.retryAfterSeconds)} y vuelve a intentarlo.` } },
+        { intent, errors: { code: CODE_MESSAGES.throttled(result.retryAfterSeconds) } },
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     case "invalid":

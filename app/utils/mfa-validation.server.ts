@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { idFromList, requiredText } from "~/utils/forms.server";
 import { normalizeRecoveryCode, normalizeTotpCode } from "~/utils/totp.server";
+import { describeWait } from "~/utils/rate-limit.server";
 import { currentPasswordField } from "~/utils/user-validation.server";
 
 const TOTP_REQUIRED = "Escribe el código de 6 dígitos que muestra tu aplicación.";
@@ -83,3 +84,10 @@ export const mfaResetSchema = z.object({
     3,
   ),
 });
+
+/** The messages of the code fields, the same on the sign-in step, the setup and the security page. */
+export const CODE_MESSAGES = {
+  wrongCode: "El código no es correcto. Revisa que la hora de tu teléfono sea la correcta y escribe el código que se muestra ahora.",
+  restart: "Escribiste varios códigos incorrectos. Por seguridad, ingresa de nuevo con tu correo y contraseña.",
+  throttled: (retryAfterSeconds: number) => `Hubo demasiados intentos. Espera ${describeWait(retryAfterSeconds)} y vuelve a intentarlo.`,
+};
