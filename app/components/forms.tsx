@@ -21,7 +21,7 @@ interface ShellProps {
 }
 
 /** The label, hint and error around one control: the same for every kind of field. */
-function FieldShell({ label, name, errors, hint, required, children }: ShellProps) {
+export function FieldShell({ label, name, errors, hint, required, children }: ShellProps) {
   const id = useId();
   const error = errors?.[name];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

@@ -1,7 +1,7 @@
 // The pieces of multi-factor sign-in shared by the sign-in setup and the security page: the code
 // field, the new secret (QR code and the same secret as text), and the recovery codes shown once.
 import { useId } from "react";
-import { FieldError, type Errors } from "~/components/forms";
+import { FieldShell, type Errors } from "~/components/forms";
 
 /** A field for a one-time code. Numeric keyboard for the app's 6 digits; text for recovery codes. */
 export function CodeField({
@@ -19,37 +19,24 @@ export function CodeField({
   kind?: "totp" | "recovery" | "any";
   autoFocus?: boolean;
 }) {
-  const id = useId();
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <span className="required" aria-hidden="true"> *</span>
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        className="code-input"
-        required
-        autoComplete={kind === "recovery" ? "off" : "one-time-code"}
-        inputMode={kind === "totp" ? "numeric" : "text"}
-        maxLength={kind === "totp" ? 20 : 40}
-        spellCheck={false}
-        autoCapitalize="none"
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <FieldShell label={label} name={name} errors={errors} hint={hint} required>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="text"
+          className="code-input"
+          required
+          autoComplete={kind === "recovery" ? "off" : "one-time-code"}
+          inputMode={kind === "totp" ? "numeric" : "text"}
+          maxLength={kind === "totp" ? 20 : 40}
+          spellCheck={false}
+          autoCapitalize="none"
+          autoFocus={autoFocus}
+        />
+      )}
+    </FieldShell>
   );
 }
 
