@@ -53,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("searchbox", { name: "Buscar por nombre o correo" })).toHaveValue(`cusi ${suffix}`);
 
       await row.getByText(`Desactivar la cuenta de ${target.name}`).click();
-      await row.getByLabel("Motivo").fill("Dejó de laborar en la UGEL");
+      await row.getByLabel("Motivo", { exact: true }).fill("Dejó de laborar en la UGEL");
       await row.getByRole("button", { name: "Desactivar cuenta" }).click();
       await expect(page.getByRole("status")).toHaveText(`Se desactivó la cuenta de ${target.name}. Sus sesiones se cerraron.`);
       await expect(row.getByRole("cell", { name: /Desactivada/ })).toBeVisible();
