@@ -1,5 +1,7 @@
 import { deactivateMember } from "~/models/user.server";
 import { SECTIONS } from "~/utils/sections";
+import { makePractice } from "../factories/practices";
+import { makeWallPost } from "../factories/walls";
 import { demo, expect, test } from "./fixtures";
 
 test("the home page presents the community and its sections in Spanish", { tag: "@sin-js" }, async ({ page }) => {
@@ -80,6 +82,18 @@ test.describe("on a 360-pixel phone", () => {
     }
     await page.getByRole("navigation", { name: "Secciones" }).getByRole("link", { name: "Panel" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Panel de la comunidad");
+  });
+
+  test("a title or text without spaces wraps instead of widening the page", { tag: "@sin-js" }, async ({ page }) => {
+    const word = `https://www.minedu.gob.pe/${"documento-de-la-ugel-".repeat(12)}${Math.random().toString(36).slice(2, 8)}`;
+    const practice = await makePractice({ publish: true, title: word, summary: word });
+    const post = await makeWallPost("challenge", { title: word, body: word });
+    for (const path of ["/practicas", `/practicas/${practice.slug}`, "/desafios", `/desafios/${post.id}`]) {
+      await page.goto(path);
+      await expect(page.getByText(word).first()).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
   });
 
   test("the skip link takes keyboard users to the content", { tag: "@sin-js" }, async ({ page }) => {
