@@ -26,8 +26,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  // Journeys of several pages and two browsers; generous, because shared 2-core machines can be slow.
-  timeout: 60_000,
+  // Journeys of several pages and up to three browsers, while the XSS and accessibility specs load
+  // heavy pages in the other worker; generous, because shared 2-core machines can be slow.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: path.join(root, "tests/.results/playwright.json") }]],
   use: {
