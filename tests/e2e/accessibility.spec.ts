@@ -87,6 +87,13 @@ test.describe("accessibility (axe-core)", () => {
 
   test("the check fails on a page with a serious violation, naming the rule and the element", async ({ page }) => {
     await page.goto("/ingresar");
+    // The image goes in once React has taken over <main> (its node carries React's fiber key):
+    // added before, hydration would find a node it did not render and render the page again
+    // without it.
+    await page.waitForFunction(() => {
+      const main = document.querySelector("main");
+      return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+    });
     await page.evaluate(() => {
       const image = document.createElement("img");
       image.src = "/favicon.svg";

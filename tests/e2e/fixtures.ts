@@ -67,6 +67,9 @@ export async function readTotpSecret(page: Page): Promise<string> {
 
 /** The MFA setup DIFOCA goes through at first sign-in: the code of the app, then the recovery codes. */
 export async function completeMfaSetup(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  // The sign-in before it hashes a password and draws a QR code: on a busy 2-core machine running
+  // another browser, that round trip has taken more than the default ten seconds.
+  await expect(page).toHaveURL(/\/ingresar\/configurar-verificacion$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Configura la verificación en dos pasos");
   const secret = await readTotpSecret(page);
   await page.getByLabel("Código de verificación").fill(totpCode(secret));
