@@ -35,11 +35,15 @@ function sha(text) {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** Installs dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs dependencies when node_modules is missing or older than package-lock.json or the
+ * patches of patches/ (applied by patch-package after every install, ADR 015).
+ */
 export function ensureDependencies() {
   const lock = path.join(root, "package-lock.json");
   const stamp = path.join(root, "node_modules", ".cop-lock-hash");
-  const wanted = sha(readFileSync(lock, "utf8"));
+  const patches = listFiles("patches").map((file) => readFileSync(path.join(root, file), "utf8"));
+  const wanted = sha([readFileSync(lock, "utf8"), ...patches].join("\n"));
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) return;
   console.log("Instalando dependencias (npm ci)…");
   run("npm", ["ci", "--no-audit", "--no-fund"]);

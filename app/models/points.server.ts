@@ -617,8 +617,32 @@ export async function listLedgerForMember(
   const viewer = options.viewer;
   const seesAll = viewer === undefined || (viewer !== null && (viewer.id === userId || viewer.role === "difoca"));
   const shownDate = sql<string>`case when points_ledger.reverses_id is null and points_ledger.action <> ${MANUAL_ADJUSTMENT} then points_ledger.occurred_at else points_ledger.created_at end`;
-  const rows = await db
+  // The page of the member's rows is chosen first, on the ledger alone, and only those rows are
+  // joined to what earned them: sorting a long-standing member's whole history after the joins
+  // took most of a profile's time at national scale (ADR 013).
+  const page = db
     .selectFrom("pointsLedger")
+    .select([
+      "pointsLedger.id",
+      "pointsLedger.action",
+      "pointsLedger.points",
+      "pointsLedger.reason",
+      "pointsLedger.reversesId",
+      "pointsLedger.uniqueKey",
+      "pointsLedger.subjectType",
+      "pointsLedger.subjectId",
+      "pointsLedger.occurredAt",
+      "pointsLedger.createdAt",
+    ])
+    .where("pointsLedger.userId", "=", userId)
+    .where("pointsLedger.points", "!=", 0)
+    .orderBy(shownDate, "desc")
+    .orderBy("pointsLedger.id", "desc")
+    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500))
+    .offset(Math.max(options.offset ?? 0, 0))
+    .as("pointsLedger");
+  const rows = await db
+    .selectFrom(page)
     .leftJoin("pointRules", "pointRules.action", "pointsLedger.action")
     .leftJoin("practices", (join) =>
       join.onRef("practices.id", "=", "pointsLedger.subjectId").on("pointsLedger.subjectType", "=", "practice"),
@@ -665,12 +689,8 @@ export async function listLedgerForMember(
       "feedbackPractice.title as feedbackPracticeTitle",
       shownDate.as("date"),
     ])
-    .where("pointsLedger.userId", "=", userId)
-    .where("pointsLedger.points", "!=", 0)
     .orderBy(shownDate, "desc")
     .orderBy("pointsLedger.id", "desc")
-    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500))
-    .offset(Math.max(options.offset ?? 0, 0))
     .execute();
   return rows.map((r) => {
     const slug = r.practiceSlug ?? r.feedbackPracticeSlug;

@@ -39,7 +39,8 @@ const context = { cspNonce: "x", clientAddress: "127.0.0.1" };
 
 async function main() {
   const db = new SQLite(process.env.DATABASE_PATH!, { readonly: true });
-  const slug = (db.prepare("select slug from practices where status = 'publicada' limit 1 offset 7").get() as { slug: string }).slug;
+  // PRACTICE=<slug> profiles that practice's page instead of an arbitrary published one.
+  const slug = process.env.PRACTICE ?? (db.prepare("select slug from practices where status = 'publicada' limit 1 offset 7").get() as { slug: string }).slug;
   const practice = db.prepare("select p.title, r.slug as region from practices p join regions r on r.id = p.region_id where p.slug = ?").get(slug) as { title: string; region: string };
   const term = practice.title.split(/[^\p{L}]+/u).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0]?.toLowerCase() ?? "gestion";
   const member = (db.prepare("select user_id as id from member_points order by total desc limit 1 offset 20").get() as { id: number }).id;
