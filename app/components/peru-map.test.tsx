@@ -22,7 +22,11 @@ describe("<PeruMap>", () => {
     expect(html).toContain('role="img"');
     expect(html).toMatch(/<svg[^>]*aria-labelledby="([^"]+)"[^>]*>[\s\S]*<title id="\1">Prácticas vigentes por región<\/title>/);
     expect(html).toContain("Mapa del Perú; los mismos números están en la tabla siguiente.</desc>");
-    expect(count(html, /<path [^>]*data-region=/g)).toBe(26);
+    expect(count(html, /<use [^>]*data-region=/g)).toBe(26);
+    // Each region is its outline in the shared file, under the file's current version.
+    expect(html).toContain(`<use href="${map.sprite}#region-junin" class="peru-map__region peru-map__tone--`);
+    expect(map.sprite).toMatch(/^\/mapas\/regiones\.svg\?v=[0-9a-f]{12}$/);
+    expect(html).not.toMatch(/ d="M/);
     expect(html).toContain("<title>Junín: 3 prácticas</title>");
     expect(html).toContain("<title>Ayacucho: 1 práctica</title>");
     expect(html).toContain("<title>Lima Metropolitana: 0 prácticas</title>");
@@ -50,7 +54,7 @@ describe("<PeruMap>", () => {
     expect(html).toContain("<title>Ica → Pasco: 2 transferencias</title>");
     expect(html).toContain('<marker id="mapa-flujos-flecha"');
     expect(count(html, /marker-end="url\(#mapa-flujos-flecha\)"/g)).toBe(3);
-    expect(count(html, /<path [^>]*data-region=/g)).toBe(26);
+    expect(count(html, /<use [^>]*data-region=/g)).toBe(26);
     // Without values there is nothing to explain with a legend.
     expect(html).not.toContain("peru-map__legend");
   });

@@ -1,5 +1,5 @@
 // Draws a map of Peru prepared by regionMap/flowMap (app/utils/peru-map.server.ts) in the loader:
-// plain SVG, no script. The figure is one image for screen readers (its title and description);
+// plain SVG, no script. Each region is a <use> of its outline in the shared file map.sprite. The figure is one image for screen readers (its title and description);
 // the page puts the same numbers in a table beside it.
 import { useId } from "react";
 import type { PeruMapData } from "~/utils/peru-map.server";
@@ -54,14 +54,14 @@ export function PeruMap({ map, title, description, legendTitle, className }: Per
         ) : null}
         <g className="peru-map__regions">
           {map.regions.map((region) => (
-            <path
+            <use
               key={region.slug}
-              d={region.path}
+              href={`${map.sprite}#region-${region.slug}`}
               className={`peru-map__region ${toneClass(region.tone)}`}
               data-region={region.slug}
             >
               <title>{region.title}</title>
-            </path>
+            </use>
           ))}
         </g>
         {map.arrows.length > 0 ? (

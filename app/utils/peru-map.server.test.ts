@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { listRegions } from "~/models/region.server";
-import { flowMap, regionMap, regionShapes } from "~/utils/peru-map.server";
+import { loader as spriteLoader } from "~/routes/mapas.regiones[.]svg";
+import { flowMap, regionMap, regionShapes, regionSprite } from "~/utils/peru-map.server";
 
 function viewBoxOf(viewBox: string) {
   const [x, y, width, height] = viewBox.split(" ").map(Number);
@@ -147,5 +148,41 @@ describe("flowMap", () => {
     expect(map.arrows[0]?.title).toBe("De Ica a Junín");
     expect(map.regions.find((item) => item.slug === "junin")).toMatchObject({ tone: 5, title: "Junín: 1 recibidas" });
     expect(map.legend.map((item) => item.label)).toEqual(["0", "1"]);
+  });
+});
+
+describe("regionSprite", () => {
+  test("holds every region's outline once, by id, in the maps' viewBox, with no colour of its own", () => {
+    const { svg, version } = regionSprite();
+    const { viewBox } = regionMap({ values: {} });
+    expect(svg).toContain(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}">`);
+    for (const shape of regionShapes()) expect(svg).toContain(`<path id="region-${shape.slug}" d="${shape.path}"/>`);
+    expect(svg.match(/<path /g)).toHaveLength(26);
+    expect(svg).not.toMatch(/fill|style|<script/);
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  test("is what the maps link, so their pages carry no outlines", () => {
+    const map = regionMap({ values: { junin: 2 } });
+    expect(map.sprite).toBe(`/mapas/regiones.svg?v=${regionSprite().version}`);
+    expect(JSON.stringify(map)).not.toMatch(/"path"|M\d/);
+    expect(JSON.stringify(flowMap({ flows: [{ from: "ica", to: "pasco", count: 1 }] }).regions)).not.toContain("path");
+  });
+});
+
+describe("/mapas/regiones.svg", () => {
+  const get = (url: string) => spriteLoader({ request: new Request(url), params: {}, context: { cspNonce: "", clientAddress: "127.0.0.1" } });
+
+  test("serves the outlines as SVG, cached for good under the address the maps link", async () => {
+    const response = get(`http://localhost${regionMap({ values: {} }).sprite}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect(await response.text()).toBe(regionSprite().svg);
+  });
+
+  test("is cached only for an hour under an old or missing version", () => {
+    expect(get("http://localhost/mapas/regiones.svg").headers.get("Cache-Control")).toBe("public, max-age=3600");
+    expect(get("http://localhost/mapas/regiones.svg?v=000000000000").headers.get("Cache-Control")).toBe("public, max-age=3600");
   });
 });

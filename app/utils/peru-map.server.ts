@@ -2,6 +2,12 @@
 // shapes come from INEI's limits (db/geo): the 25 departments, with Lima split into Lima
 // Metropolitana and Lima Provincias by merging the province shapes. Loaders call regionMap or
 // flowMap and hand the plain result to <PeruMap>; nothing here reaches the browser.
+//
+// The regions' outlines are the same on every map, so they are not in the pages: they are one file,
+// /mapas/regiones.svg (regionSprite), which the browser keeps, and each map draws a region with
+// <use href="/mapas/regiones.svg?v=…#region-{slug}">. A map page then weighs a few kilobytes
+// instead of the ~45 KB of outlines, twice (the markup and the loader data): ADR 015.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,7 +45,7 @@ export interface RegionShape {
   centroid: [number, number];
 }
 
-export interface PeruMapRegion extends RegionShape {
+export interface PeruMapRegion extends Omit<RegionShape, "path"> {
   value: number;
   /** Index in `legend`, or null when the map colours nothing (a flow map without values). */
   bucket: number | null;
@@ -81,6 +87,8 @@ export interface SkippedFlow {
 /** Everything <PeruMap> needs, serializable from a loader. */
 export interface PeruMapData {
   viewBox: string;
+  /** The regions' outlines: `${sprite}#region-{slug}` (regionSprite). */
+  sprite: string;
   width: number;
   height: number;
   regions: PeruMapRegion[];
@@ -120,6 +128,7 @@ export function regionMap(input: RegionMapInput): PeruMapData {
   const { regions, legend, unknownRegions } = colourRegions(shapes, input.values, input.label);
   return {
     viewBox: `0 0 ${width} ${height}`,
+    sprite: regionSpriteUrl(),
     width,
     height,
     regions,
@@ -197,10 +206,11 @@ export function flowMap(input: FlowMapInput): PeruMapData {
   const coloured = input.values ? colourRegions(shapes, input.values, input.label) : null;
   const regions =
     coloured?.regions ??
-    shapes.map((shape) => ({ ...shape, value: 0, bucket: null, tone: null, title: shape.name }));
+    shapes.map((shape) => ({ ...withoutPath(shape), value: 0, bucket: null, tone: null, title: shape.name }));
 
   return {
     viewBox: `0 0 ${width} ${height}`,
+    sprite: regionSpriteUrl(),
     width,
     height,
     regions,
@@ -210,6 +220,34 @@ export function flowMap(input: FlowMapInput): PeruMapData {
     unknownRegions: coloured?.unknownRegions ?? [],
     skippedFlows,
   };
+}
+
+/** Where the regions' outlines are served (app/routes/mapas.regiones[.]svg.ts). */
+export const REGION_SPRITE_PATH = "/mapas/regiones.svg";
+
+let sprite: { svg: string; version: string } | undefined;
+
+/**
+ * The 26 regions' outlines as one SVG file, each a <path id="region-{slug}"> in the maps' viewBox,
+ * with no fill of its own (a map colours each <use> through the stylesheet). `version` changes
+ * when the drawing does, so the file can be cached for good under its versioned address.
+ */
+export function regionSprite(): { svg: string; version: string } {
+  if (!sprite) {
+    const { width, height, shapes } = loadDrawing();
+    const paths = shapes.map((shape) => `<path id="region-${shape.slug}" d="${shape.path}"/>`).join("\n");
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">\n${paths}\n</svg>\n`;
+    sprite = { svg, version: createHash("sha256").update(svg).digest("hex").slice(0, 12) };
+  }
+  return sprite;
+}
+
+function regionSpriteUrl(): string {
+  return `${REGION_SPRITE_PATH}?v=${regionSprite().version}`;
+}
+
+function withoutPath({ slug, name, centroid }: RegionShape): Omit<RegionShape, "path"> {
+  return { slug, name, centroid };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +277,7 @@ function colourRegions(
   const regions = shapes.map((shape) => {
     const value = valueOf(shape.slug);
     const bucket = bucketOf(value);
-    return { ...shape, value, bucket, tone: legend[bucket]?.tone ?? 0, title: label(shape.slug, value, shape.name) };
+    return { ...withoutPath(shape), value, bucket, tone: legend[bucket]?.tone ?? 0, title: label(shape.slug, value, shape.name) };
   });
   return { regions, legend, unknownRegions };
 }

@@ -112,9 +112,13 @@ test("DIFOCA creates an exchange with practices and commentators, members regist
 
 test("the dashboard's map shows the 26 regions with a table of the same numbers", { tag: "@sin-js" }, async ({ page }) => {
   await page.goto("/panel");
-  const map = page.locator("svg[role=img]").filter({ has: page.locator("path[data-region]") }).first();
+  const map = page.locator("svg[role=img]").filter({ has: page.locator("use[data-region]") }).first();
   await expect(map).toBeVisible();
-  expect(await map.locator("path[data-region]").count()).toBe(26);
+  expect(await map.locator("use[data-region]").count()).toBe(26);
+  // The outlines come from the shared file: a region that did not load would have no size.
+  await expect(map.locator("use[data-region=lima-metropolitana]")).toBeVisible();
+  const box = await map.locator("use[data-region=puno]").boundingBox();
+  expect(box!.width).toBeGreaterThan(10);
   const table = page.getByRole("table").filter({ hasText: "Lima Metropolitana" }).first();
   await expect(table).toContainText("Lima Provincias");
   await expect(table.locator("tbody tr")).toHaveCount(26);

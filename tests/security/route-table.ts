@@ -430,6 +430,7 @@ export const ROUTES: RouteEntry[] = [
   // ---------------------------------------------------------------- badges and credentials
   { file: "insignias._index.tsx", pattern: "/insignias", get: [{ expect: everyone(200) }], post: null },
   { file: "insignias.$slug._index.tsx", pattern: "/insignias/:slug", params: (s) => ({ slug: s.badgeSlug }), get: [{ expect: everyone(200) }], post: null },
+  { file: "mapas.regiones[.]svg.ts", pattern: "/mapas/regiones.svg", get: [{ expect: everyone(200) }], post: null, resource: /^image\/svg\+xml/ },
   {
     file: "insignias.$slug.imagen[.]svg.tsx",
     pattern: "/insignias/:slug/imagen.svg",
