@@ -22,6 +22,8 @@ export function openSqlite(path: string): SQLite.Database {
   // FULL: a write that was answered as saved survives a power loss or a kill, not only a crash.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
+  // Reads and single statements wait up to 5 s for a lock; write transactions wait in
+  // writeTransaction without blocking the process.
   sqlite.pragma("busy_timeout = 5000");
   return sqlite;
 }
@@ -61,7 +63,7 @@ export function createMigrationDatabase(path = databasePath()): Kysely<unknown> 
 /**
  * Runs `work` inside a write transaction. SQLite's default deferred transactions can fail with
  * SQLITE_BUSY when a reader upgrades to a writer under WAL; BEGIN IMMEDIATE takes the write lock
- * up front, so a busy database waits (busy_timeout) instead of failing.
+ * up front, so a busy database waits instead of failing.
  */
 const openTransactions = new WeakSet<DB>();
 
@@ -70,7 +72,7 @@ export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>)
   if (db.isTransaction || openTransactions.has(db)) return work(db);
   return db.connection().execute(async (conn) => {
     openTransactions.add(conn);
-    await sql`begin immediate`.execute(conn);
+    await beginImmediate(conn);
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);
@@ -80,6 +82,40 @@ export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>)
       throw error;
     }
   });
+}
+
+/** How long a write waits for another process's write to finish before failing. */
+const WRITE_LOCK_WAIT_MS = 5_000;
+
+/**
+ * BEGIN IMMEDIATE, waiting for the write lock without blocking the process. SQLite's own wait
+ * (busy_timeout) sleeps inside the call, so while one server process writes, another one waiting
+ * to write serves nobody, and wakes up only at its next step of 1 to 100 ms, long after the lock
+ * was free (ADR 015). Here the attempt does not wait, and a refused one is tried again after a
+ * short pause of the event loop (1 ms, doubling to at most 8, with jitter) until the deadline.
+ */
+async function beginImmediate(conn: DB): Promise<void> {
+  const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+  let pause = 1;
+  await sql`pragma busy_timeout = 0`.execute(conn);
+  try {
+    for (;;) {
+      try {
+        await sql`begin immediate`.execute(conn);
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+      pause = Math.min(pause * 2, 8);
+    }
+  } finally {
+    await sql`pragma busy_timeout = 5000`.execute(conn);
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_BUSY_SNAPSHOT");
 }
 
 /** Answers whether the database can be read. */
@@ -183,7 +219,9 @@ export function inspectDatabaseFile(path: string): DatabaseFileReport {
 export function backupDatabase(source: string, destination: string): void {
   const sqlite = new SQLite(source, { fileMustExist: true });
   try {
-    sqlite.pragma("busy_timeout = 5000");
+    // Reads and single statements wait up to 5 s for a lock; write transactions wait in
+  // writeTransaction without blocking the process.
+  sqlite.pragma("busy_timeout = 5000");
     sqlite.prepare("vacuum into ?").run(destination);
   } finally {
     sqlite.close();

@@ -1,0 +1,64 @@
+// Write transactions between two connections, as between two server processes: one waits for the
+// other's write lock without blocking its process, and writes as soon as the lock is free.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDatabase, openSqlite, writeTransaction, type DB } from "./connection";
+
+let dir: string;
+let db: DB;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "cop-connection-"));
+  db = createDatabase(path.join(dir, "test.db"));
+  await sql`create table notes (id integer primary key, text text not null)`.execute(db);
+});
+
+afterEach(async () => {
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("writeTransaction", () => {
+  it("waits for another connection's write without blocking the process, then writes", async () => {
+    const other = openSqlite(path.join(dir, "test.db"));
+    other.exec("begin immediate");
+    other.prepare("insert into notes (text) values ('del otro proceso')").run();
+
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 2);
+    const write = writeTransaction(db, async (trx) => {
+      await sql`insert into notes (text) values ('de este proceso')`.execute(trx);
+      return "guardado";
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Still waiting, and the process went on running timers meanwhile.
+    expect(ticks).toBeGreaterThan(10);
+    const reader = openSqlite(path.join(dir, "test.db"));
+    expect(reader.prepare("select count(*) from notes").pluck().get()).toBe(0);
+    reader.close();
+
+    other.exec("commit");
+    const started = Date.now();
+    await expect(write).resolves.toBe("guardado");
+    // It noticed the free lock within a few milliseconds, not at SQLite's next 100 ms sleep.
+    expect(Date.now() - started).toBeLessThan(60);
+    clearInterval(ticker);
+    other.close();
+
+    const texts = (await sql<{ text: string }>`select text from notes order by id`.execute(db)).rows.map((r) => r.text);
+    expect(texts).toEqual(["del otro proceso", "de este proceso"]);
+  });
+
+  it("leaves statements outside a transaction waiting for locks as before", async () => {
+    const timeout = (await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)).rows[0]!;
+    expect(Object.values(timeout)[0]).toBe(5000);
+    await writeTransaction(db, async (trx) => {
+      await sql`insert into notes (text) values ('uno')`.execute(trx);
+    });
+    const after = (await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)).rows[0]!;
+    expect(Object.values(after)[0]).toBe(5000);
+  });
+});
