@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import SQLite from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDatabase, openSqlite, writeTransaction, type DB } from "./connection";
 
 let dir: string;
@@ -60,5 +61,26 @@ describe("writeTransaction", () => {
     });
     const after = (await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)).rows[0]!;
     expect(Object.values(after)[0]).toBe(5000);
+  });
+});
+
+describe("the prepared statements a connection keeps", () => {
+  it("are prepared once per query text and reused, with each call's own parameters", async () => {
+    const prepare = vi.spyOn(SQLite.prototype, "prepare");
+    const read = (text: string) => db.selectFrom("notes" as never).select("id" as never).where("text" as never, "=", text as never).execute();
+    await sql`insert into notes (text) values ('uno'), ('dos')`.execute(db);
+    prepare.mockClear();
+    expect(await read("uno")).toEqual([{ id: 1 }]);
+    expect(await read("dos")).toEqual([{ id: 2 }]);
+    expect(await read("tres")).toEqual([]);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    prepare.mockRestore();
+  });
+
+  it("follow a change of the table's columns", async () => {
+    await sql`insert into notes (text) values ('uno')`.execute(db);
+    expect((await sql`select * from notes`.execute(db)).rows).toEqual([{ id: 1, text: "uno" }]);
+    await sql`alter table notes add column region text`.execute(db);
+    expect((await sql`select * from notes`.execute(db)).rows).toEqual([{ id: 1, text: "uno", region: null }]);
   });
 });

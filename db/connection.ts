@@ -3,7 +3,7 @@
 import SQLite from "better-sqlite3";
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from "kysely";
+import { CamelCasePlugin, Kysely, SqliteDialect, sql, type SqliteDatabase } from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -30,11 +30,40 @@ export function openSqlite(path: string): SQLite.Database {
 
 const handles = new WeakMap<DB, SQLite.Database>();
 
+/** How many prepared statements a connection keeps (the app runs a few hundred distinct ones). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The handle as Kysely sees it, keeping its prepared statements: Kysely prepares every query it
+ * runs, and preparing cost a write request more time than running its statements (ADR 015).
+ * Kysely only calls all() and run() on them (the platform streams no query), which leave a
+ * statement ready for the next call; SQLite prepares a kept statement again by itself after a
+ * schema change.
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let statement = statements.get(source);
+      if (statement) {
+        // Most recently used last: the first entry is the one to forget.
+        statements.delete(source);
+      } else {
+        statement = sqlite.prepare(source);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(source, statement);
+      return statement;
+    },
+  };
+}
+
 /** Kysely over an SQLite file, snake_case columns seen as camelCase. */
 export function createDatabase(path = databasePath()): DB {
   const sqlite = openSqlite(path);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: keepingStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   handles.set(db, sqlite);
@@ -51,8 +80,19 @@ export function dataVersion(db: DB): string | null {
   const sqlite = handles.get(db);
   if (!sqlite) return null;
   const version = sqlite.pragma("data_version", { simple: true }) as number;
-  const changes = sqlite.prepare("select total_changes()").pluck().get() as number;
+  const changes = totalChangesOf(sqlite).get() as number;
   return `${version}:${changes}`;
+}
+
+const totalChanges = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+function totalChangesOf(sqlite: SQLite.Database): SQLite.Statement {
+  let statement = totalChanges.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare("select total_changes()").pluck();
+    totalChanges.set(sqlite, statement);
+  }
+  return statement;
 }
 
 /** Kysely without the camelCase plugin, for migrations, which spell SQL names as they are. */

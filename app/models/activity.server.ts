@@ -99,6 +99,17 @@ function activitySources(db: DB, scope?: { userId: number; month: LimaMonth }) {
 }
 
 /**
+ * Records a month of activity after a change that can only add one: a visible post or reply
+ * created, or an award that is not a recognition. The member did something that month by
+ * definition, so the sources need not be read again (refreshMemberActivityMonth reads them, for
+ * changes that may take activity away).
+ */
+export async function recordMemberActivity(input: { userId: number; month: LimaMonth }, db: DB = getDb()): Promise<void> {
+  const [year, month] = input.month.split("-").map(Number) as [number, number];
+  await db.insertInto("memberActivityMonths").values({ userId: input.userId, year, month }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
  * Makes the stored row of one member-month agree with the sources: present when the member did
  * something that month, absent otherwise. Called in the transaction of every change to the sources,
  * after the change.

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Insertable } from "kysely";
 import type { PointsLedgerTable } from "../../db/schema";
-import { limaMonthOf, NOT_MEMBER_ACTIVITY, refreshMemberActivityMonth } from "~/models/activity.server";
+import { limaMonthOf, NOT_MEMBER_ACTIVITY, recordMemberActivity, refreshMemberActivityMonth } from "~/models/activity.server";
 import { checkAutomaticBadges } from "~/models/badge.server";
 import { formatDate, nowIso, todayInLima } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
@@ -77,8 +77,10 @@ async function insertLedgerRow(
   // An award or its reversal can make a month of activity or undo it; a recompute correction
   // (reverses_id set, not a reversal) and the recognitions others grant cannot.
   const isReversal = row.uniqueKey.startsWith(REVERSE_PREFIX);
-  if ((row.reversesId === null || isReversal) && !NOT_MEMBER_ACTIVITY.includes(row.action)) {
-    await refreshMemberActivityMonth({ userId: row.userId, month: limaMonthOf(row.occurredAt) }, trx);
+  if (!NOT_MEMBER_ACTIVITY.includes(row.action)) {
+    const activity = { userId: row.userId, month: limaMonthOf(row.occurredAt) };
+    if (isReversal) await refreshMemberActivityMonth(activity, trx);
+    else if (row.reversesId === null) await recordMemberActivity(activity, trx);
   }
   return inserted.id;
 }

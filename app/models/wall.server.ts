@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import type { WallKind, WallStatus } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { notify, type NotificationInput } from "~/models/notification.server";
-import { limaMonthOf, refreshMemberActivityMonth } from "~/models/activity.server";
+import { limaMonthOf, recordMemberActivity, refreshMemberActivityMonth } from "~/models/activity.server";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { createPractice, type PracticeCore } from "~/models/practice.server";
 import { nowIso, limaYearBounds } from "~/utils/dates";
@@ -116,7 +116,7 @@ export async function createWallPost(input: WallPostFields & { kind: WallKind; a
       trx,
     );
     // The post counts as activity even when a daily cap left it without points.
-    await refreshMemberActivityMonth({ userId: input.authorId, month: limaMonthOf(at) }, trx);
+    await recordMemberActivity({ userId: input.authorId, month: limaMonthOf(at) }, trx);
     await indexWallPost(id, trx);
     return { id };
   });
@@ -216,7 +216,7 @@ export async function addWallReply(input: { postId: number; authorId: number; bo
       { userId: input.authorId, action, subjectType: "wall_reply", subjectId: id, key: `${action}:${id}`, occurredAt: at, subjectOwnerIds: [post.authorId] },
       trx,
     );
-    await refreshMemberActivityMonth({ userId: input.authorId, month: limaMonthOf(at) }, trx);
+    await recordMemberActivity({ userId: input.authorId, month: limaMonthOf(at) }, trx);
     const followers = await followerIds(post.id, trx);
     const author = await trx.selectFrom("users").select("name").where("id", "=", input.authorId).executeTakeFirstOrThrow();
     const words = WALLS[post.kind];

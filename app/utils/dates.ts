@@ -33,9 +33,12 @@ export function formatDateTime(iso: string | Date): string {
   return dateTimeFormat.format(typeof iso === "string" ? new Date(iso) : iso);
 }
 
+// Made once: building an Intl formatter costs more than a whole query.
+const isoDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in Lima, YYYY-MM-DD. */
 export function todayInLima(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return isoDayFormat.format(now);
 }
 
 const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: "always" });
