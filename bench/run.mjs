@@ -8,7 +8,7 @@
 //   npm run bench -- --quick      3 s per measurement
 //   npm run bench -- --only=ranking,escrituras --db=/tmp/otra.db --port=3400
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureBuild, root } from "../server/bootstrap.mjs";
@@ -118,6 +118,18 @@ const targets = [
   { key: "panel", label: "/panel", kind: "read", next: get(() => "/panel"), sample: "/panel" },
   { key: "escrituras", label: "Escrituras (aporte, «Me sirve»)", kind: "write", next: writeMix() },
 ].filter((t) => !only || t.kind === "ceiling" || only.has(t.key));
+const ceilingTarget = targets.find((t) => t.kind === "ceiling");
+
+/** The machine's CPU time so far, from /proc/stat (Linux): all of it, and what the host took (steal). */
+function machineCpu() {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+const cpuAtStart = machineCpu();
 
 try {
   console.log(`Servidor listo (${server.processCount()} procesos).`);
@@ -136,9 +148,20 @@ try {
       const cpuBefore = server.cpuMs();
       const run = await measure({ origin, connections, durationSeconds, next: target.next });
       const cpuMsPerRequest = run.requests ? Math.round(((server.cpuMs() - cpuBefore) / run.requests) * 100) / 100 : null;
-      results.push({ key: target.key, label: target.label, kind: target.kind, warmUpSeconds, ...run, cpuMsPerRequest, memory: memory.stop() });
+      const result = { key: target.key, label: target.label, kind: target.kind, warmUpSeconds, ...run, cpuMsPerRequest, memory: memory.stop() };
+      results.push(result);
       await untilIdle();
-      process.stdout.write(`  ${target.label} · ${connections} conexiones: ${run.rps} req/s, p99 ${run.latencyMs.p99} ms\n`);
+      // The ceiling again, right after the page and as long: on a shared machine (this one loses
+      // 10–20 % of its CPU to other guests, more at times) the speed drifts within a run, and a
+      // ratio between two moments minutes apart would measure the drift as much as the page.
+      if (target.kind === "read") {
+        const paired = await measure({ origin, connections, durationSeconds, next: ceilingTarget.next });
+        result.pairedCeilingRps = paired.rps;
+        await untilIdle();
+      }
+      process.stdout.write(
+        `  ${target.label} · ${connections} conexiones: ${run.rps} req/s, p99 ${run.latencyMs.p99} ms${result.pairedCeilingRps ? ` (techo a continuación: ${result.pairedCeilingRps} req/s)` : ""}\n`,
+      );
     }
   }
 
@@ -155,7 +178,9 @@ try {
   const ceiling = Object.fromEntries(results.filter((r) => r.kind === "ceiling").map((r) => [r.connections, r.rps]));
   const ceilingCpu = Object.fromEntries(results.filter((r) => r.kind === "ceiling").map((r) => [r.connections, r.cpuMsPerRequest]));
   for (const r of results) {
-    r.ratio = ceiling[r.connections] ? Math.round((r.rps / ceiling[r.connections]) * 100) / 100 : null;
+    // A read page against the ceiling measured right after it; anything else against the first.
+    const ceilingRps = r.pairedCeilingRps ?? ceiling[r.connections];
+    r.ratio = ceilingRps ? Math.round((r.rps / ceilingRps) * 100) / 100 : null;
     // The same ratio from CPU time per request: what the ratio would be if the server's cores were
     // all its own, a check of the measured ratio on a busy machine.
     r.cpuRatio = ceilingCpu[r.connections] && r.cpuMsPerRequest ? Math.round((ceilingCpu[r.connections] / r.cpuMsPerRequest) * 100) / 100 : null;
@@ -182,9 +207,14 @@ try {
     ...results.filter((r) => r.pass === false).map((r) => `${r.label} (${r.connections}): ${r.checks.filter((c) => !c.pass).map((c) => c.name).join(", ")}`),
     ...Object.entries(firstLoad).filter(([, js]) => !js.pass).map(([key, js]) => `JS inicial de ${js.path}: ${js.gzipKb} KB`),
   ];
+  const cpuAtEnd = machineCpu();
+  // The share of the machine's CPU time the host gave to other guests during the run: above a few
+  // percent, figures from the same commit can differ by a factor of two between runs.
+  const stealPercent = cpuAtStart && cpuAtEnd ? Math.round(((cpuAtEnd.steal - cpuAtStart.steal) / Math.max(1, cpuAtEnd.total - cpuAtStart.total)) * 1000) / 10 : null;
+  if (stealPercent !== null) console.log(`Tiempo de CPU que el anfitrión dio a otras máquinas durante la medición (steal): ${stealPercent} %.`);
   const report = {
     finishedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() },
+    machine: { stealPercent, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() },
     settings: { durationSeconds, connections: CONNECTIONS, processes, tool: "autocannon", database: path.relative(root, source), targets: TARGETS },
     data: data.counts,
     ids: { practices: data.reads.practices.length, searches: data.reads.searches, profiles: data.reads.profiles.length, writers: data.writes.writers.length },
@@ -229,7 +259,7 @@ async function untilIdle() {
 }
 
 function printTable(results, firstLoad, { idleRssMb, sqliteBusy }) {
-  const rows = [["Página", "Conex.", "req/s", "p50 ms", "p95 ms", "p99 ms", "Errores", "Proporción", "CPU ms/pedido", "RSS máx MB", "Objetivo"]];
+  const rows = [["Página", "Conex.", "req/s", "p50 ms", "p95 ms", "p99 ms", "Errores", "Techo junto", "Proporción", "CPU ms/pedido", "RSS máx MB", "Objetivo"]];
   for (const r of results) {
     rows.push([
       r.label,
@@ -239,6 +269,7 @@ function printTable(results, firstLoad, { idleRssMb, sqliteBusy }) {
       String(r.latencyMs.p95),
       String(r.latencyMs.p99),
       String(r.errors.total),
+      r.pairedCeilingRps ? r.pairedCeilingRps.toFixed(0) : "—",
       r.ratio === null ? "—" : `${Math.round(r.ratio * 100)} %`,
       String(r.cpuMsPerRequest),
       String(r.memory.peakMb),
