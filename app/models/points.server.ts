@@ -601,6 +601,16 @@ function kindOf(row: { action: string; reversesId: number | null; uniqueKey: str
   return row.uniqueKey.startsWith(RECOMPUTE_PREFIX) ? "recompute" : "reversal";
 }
 
+/** The ledger's own columns of an entry of a member's history. */
+const LEDGER_ENTRY_COLUMNS = [
+  "pointsLedger.id",
+  "pointsLedger.action",
+  "pointsLedger.points",
+  "pointsLedger.reason",
+  "pointsLedger.reversesId",
+  "pointsLedger.uniqueKey",
+] as const;
+
 /** Who reads a member's history; null for a visitor. */
 export type LedgerViewer = { id: number; role: string } | null;
 
@@ -625,12 +635,7 @@ export async function listLedgerForMember(
   const page = db
     .selectFrom("pointsLedger")
     .select([
-      "pointsLedger.id",
-      "pointsLedger.action",
-      "pointsLedger.points",
-      "pointsLedger.reason",
-      "pointsLedger.reversesId",
-      "pointsLedger.uniqueKey",
+      ...LEDGER_ENTRY_COLUMNS,
       "pointsLedger.subjectType",
       "pointsLedger.subjectId",
       "pointsLedger.occurredAt",
@@ -678,12 +683,7 @@ export async function listLedgerForMember(
       "advisories.topic as advisoryTopic",
       "badgeAwards.credentialId",
       "badges.name as badgeName",
-      "pointsLedger.id",
-      "pointsLedger.action",
-      "pointsLedger.points",
-      "pointsLedger.reason",
-      "pointsLedger.reversesId",
-      "pointsLedger.uniqueKey",
+      ...LEDGER_ENTRY_COLUMNS,
       "pointRules.label",
       "practices.slug as practiceSlug",
       "practices.title as practiceTitle",
