@@ -11,7 +11,7 @@ const ABORT_DELAY = 5_000;
  * rendering starts (the platform defers no data), so streaming would send nothing earlier; and a
  * streamed page reaches the compression middleware as ~2 KB chunks, each flushed on its own
  * (@remix-run/express flushes after every chunk): gzip then cost several times the CPU and
- * compressed worse (ADR 013).
+ * compressed worse (ADR 015).
  */
 export default function handleRequest(
   request: Request,
