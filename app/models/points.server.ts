@@ -631,7 +631,7 @@ export async function listLedgerForMember(
   const shownDate = sql<string>`case when points_ledger.reverses_id is null and points_ledger.action <> ${MANUAL_ADJUSTMENT} then points_ledger.occurred_at else points_ledger.created_at end`;
   // The page of the member's rows is chosen first, on the ledger alone, and only those rows are
   // joined to what earned them: sorting a long-standing member's whole history after the joins
-  // took most of a profile's time at national scale (ADR 013).
+  // took most of a profile's time at national scale (ADR 015).
   const page = db
     .selectFrom("pointsLedger")
     .select([

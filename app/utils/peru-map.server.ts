@@ -223,7 +223,7 @@ export function flowMap(input: FlowMapInput): PeruMapData {
 }
 
 /** Where the regions' outlines are served (app/routes/mapas.regiones[.]svg.ts). */
-export const REGION_SPRITE_PATH = "/mapas/regiones.svg";
+const REGION_SPRITE_PATH = "/mapas/regiones.svg";
 
 let sprite: { svg: string; version: string } | undefined;
 
