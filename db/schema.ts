@@ -304,6 +304,11 @@ export interface PointsLedgerTable {
   /** The year of occurredAt in Lima, for the yearly ranking. */
   year: number;
   createdAt: string;
+  /**
+   * When the entry appears in the member's history: occurredAt for an award, createdAt for a
+   * reversal, a recompute correction or a manual adjustment.
+   */
+  shownAt: string;
 }
 
 export interface MemberPointsTable {

@@ -1,6 +1,8 @@
 // "Por qué tengo estos puntos": a member's totals and the ledger entries that explain them, each
-// with what earned it and, for adjustments, reversals and recalculations, the reason.
+// with what earned it and, for adjustments, reversals and recalculations, the reason. The profile
+// shows the most recent entries with a link to the whole history; the history shows them by pages.
 import { Link } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { formatDate } from "~/utils/dates";
 
 export type PointsHistoryEntryKind = "award" | "reversal" | "recompute" | "adjustment";
@@ -22,8 +24,14 @@ export interface PointsHistoryProps {
   yearPoints: number;
   year: number;
   entries: PointsHistoryEntry[];
-  /** How many entries the member has in all, when `entries` shows only the most recent ones. */
+  /** How many entries the member has in all. */
   totalEntries?: number;
+  /** The profile's link to the whole history, shown when `entries` are only the most recent ones. */
+  historyLink?: string;
+  /** The whole history's pages: which one `entries` is, of how many, of how many entries each. */
+  page?: number;
+  pages?: number;
+  perPage?: number;
 }
 
 const KIND_NOTES: Record<PointsHistoryEntryKind, string | null> = {
@@ -40,7 +48,7 @@ export function formatPoints(points: number): string {
   return points > 0 ? `+${number(points)}` : points < 0 ? `\u2212${number(Math.abs(points))}` : "0";
 }
 
-export function PointsHistory({ total, yearPoints, year, entries, totalEntries }: PointsHistoryProps) {
+export function PointsHistory({ total, yearPoints, year, entries, totalEntries, historyLink, page = 1, pages = 1, perPage = entries.length }: PointsHistoryProps) {
   return (
     <section className="points-history" aria-labelledby="puntos-historial">
       <h2 id="puntos-historial">Por qué tengo estos puntos</h2>
@@ -58,7 +66,7 @@ export function PointsHistory({ total, yearPoints, year, entries, totalEntries }
         <p>Aún no hay puntos. Se ganan publicando prácticas, dando retroalimentación y participando en la comunidad.</p>
       ) : (
         <>
-          <ol className="points-ledger">
+          <ol className="points-ledger" start={(page - 1) * perPage + 1}>
             {entries.map((entry) => {
               const note = KIND_NOTES[entry.kind];
               return (
@@ -88,10 +96,21 @@ export function PointsHistory({ total, yearPoints, year, entries, totalEntries }
               );
             })}
           </ol>
-          {totalEntries !== undefined && totalEntries > entries.length ? (
-            <p className="hint">
-              Se muestran los {number(entries.length)} movimientos más recientes de {number(totalEntries)}.
+          {historyLink && totalEntries !== undefined && totalEntries > entries.length ? (
+            <p>
+              <span className="hint">
+                Se muestran los {number(entries.length)} movimientos más recientes de {number(totalEntries)}.
+              </span>{" "}
+              <Link to={historyLink}>Ver todo el historial de puntos</Link>
             </p>
+          ) : null}
+          {!historyLink && totalEntries !== undefined && pages > 1 ? (
+            <>
+              <p className="hint">
+                Movimientos {number((page - 1) * perPage + 1)} a {number((page - 1) * perPage + entries.length)} de {number(totalEntries)}.
+              </p>
+              <Pagination page={page} pages={pages} />
+            </>
           ) : null}
         </>
       )}

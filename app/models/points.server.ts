@@ -62,13 +62,15 @@ async function addToTotals(trx: DB, userId: number, year: number, delta: number,
 /** Inserts a ledger row unless its unique key exists (even one written by another process). */
 async function insertLedgerRow(
   trx: DB,
-  row: Required<Omit<Insertable<PointsLedgerTable>, "id" | "year" | "createdAt">>,
+  row: Required<Omit<Insertable<PointsLedgerTable>, "id" | "year" | "createdAt" | "shownAt">>,
   now: string,
 ): Promise<number | null> {
   const year = limaYear(row.occurredAt);
+  // An award appears in the history on the day of what earned it; a correction on the day it was made.
+  const shownAt = row.reversesId === null && row.action !== MANUAL_ADJUSTMENT ? row.occurredAt : now;
   const inserted = await trx
     .insertInto("pointsLedger")
-    .values({ ...row, year, createdAt: now })
+    .values({ ...row, year, createdAt: now, shownAt })
     .onConflict((oc) => oc.column("uniqueKey").doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -628,22 +630,14 @@ export async function listLedgerForMember(
 ): Promise<LedgerEntry[]> {
   const viewer = options.viewer;
   const seesAll = viewer === undefined || (viewer !== null && (viewer.id === userId || viewer.role === "difoca"));
-  const shownDate = sql<string>`case when points_ledger.reverses_id is null and points_ledger.action <> ${MANUAL_ADJUSTMENT} then points_ledger.occurred_at else points_ledger.created_at end`;
-  // The page of the member's rows is chosen first, on the ledger alone, and only those rows are
-  // joined to what earned them: sorting a long-standing member's whole history after the joins
-  // took most of a profile's time at national scale (ADR 015).
+  // The page of the member's rows is chosen first, on the ledger alone, in the order its index
+  // keeps (migration 0014), and only those rows are joined to what earned them (ADR 015).
   const page = db
     .selectFrom("pointsLedger")
-    .select([
-      ...LEDGER_ENTRY_COLUMNS,
-      "pointsLedger.subjectType",
-      "pointsLedger.subjectId",
-      "pointsLedger.occurredAt",
-      "pointsLedger.createdAt",
-    ])
+    .select([...LEDGER_ENTRY_COLUMNS, "pointsLedger.subjectType", "pointsLedger.subjectId", "pointsLedger.shownAt"])
     .where("pointsLedger.userId", "=", userId)
     .where("pointsLedger.points", "!=", 0)
-    .orderBy(shownDate, "desc")
+    .orderBy("pointsLedger.shownAt", "desc")
     .orderBy("pointsLedger.id", "desc")
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500))
     .offset(Math.max(options.offset ?? 0, 0))
@@ -689,9 +683,9 @@ export async function listLedgerForMember(
       "practices.title as practiceTitle",
       "feedbackPractice.slug as feedbackPracticeSlug",
       "feedbackPractice.title as feedbackPracticeTitle",
-      shownDate.as("date"),
+      "pointsLedger.shownAt as date",
     ])
-    .orderBy(shownDate, "desc")
+    .orderBy("pointsLedger.shownAt", "desc")
     .orderBy("pointsLedger.id", "desc")
     .execute();
   return rows.map((r) => {
@@ -730,22 +724,26 @@ export async function countLedgerForMember(userId: number, db: DB = getDb()): Pr
   return Number(row.n);
 }
 
+/** How many of the most recent ledger entries the profile shows; the rest are in its points history. */
+export const PROFILE_LEDGER_ENTRIES = 10;
+
 /**
- * Everything the profile's "Por qué tengo estos puntos" needs (the props of PointsHistory),
- * serializable, as `viewer` may see it (null: a visitor).
+ * Everything "Por qué tengo estos puntos" needs (the props of PointsHistory), serializable, as
+ * `viewer` may see it (null: a visitor): the totals and one page of the ledger, newest first. A
+ * page past the end is the last one.
  */
 export async function loadMemberPoints(
   userId: number,
   viewer: LedgerViewer,
   year: number = Number(todayInLima().slice(0, 4)),
-  options: { limit?: number } = {},
+  options: { perPage?: number; page?: number } = {},
   db: DB = getDb(),
 ) {
-  const [points, entries, totalEntries] = await Promise.all([
-    getMemberPoints(userId, year, db),
-    // `?? null`: a missing viewer is a visitor here, never the trusted full view.
-    listLedgerForMember(userId, { limit: options.limit ?? 100, viewer: viewer ?? null }, db),
-    countLedgerForMember(userId, db),
-  ]);
-  return { total: points.total, yearPoints: points.yearPoints, year, entries, totalEntries };
+  const perPage = options.perPage ?? PROFILE_LEDGER_ENTRIES;
+  const [points, totalEntries] = await Promise.all([getMemberPoints(userId, year, db), countLedgerForMember(userId, db)]);
+  const pages = Math.max(1, Math.ceil(totalEntries / perPage));
+  const page = Math.min(pages, Math.max(1, options.page ?? 1));
+  // `?? null`: a missing viewer is a visitor here, never the trusted full view.
+  const entries = await listLedgerForMember(userId, { limit: perPage, offset: (page - 1) * perPage, viewer: viewer ?? null }, db);
+  return { total: points.total, yearPoints: points.yearPoints, year, entries, totalEntries, page, pages, perPage };
 }

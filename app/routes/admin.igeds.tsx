@@ -12,6 +12,7 @@ import { IGED_TYPE_LABELS, IGED_TYPES } from "~/utils/iged-types";
 import { requirePermission } from "~/utils/permissions.server";
 import { IGED_NAME_MAX, igedAdminSchema } from "~/utils/reference-validation.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { requestedPage } from "~/utils/pagination.server";
 
 const PAGE_SIZE = 25;
 const HERE = "/admin/igeds";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = (url.searchParams.get("q") ?? "").slice(0, 120);
   const regionParam = url.searchParams.get("region") ?? "";
   const typeParam = url.searchParams.get("tipo") ?? "";
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
+  const page = requestedPage(url.searchParams);
 
   const regions = await listRegionsForAdmin();
   const region = regions.find((r) => r.slug === regionParam);

@@ -14,6 +14,7 @@ import { isRole, ROLE_LABELS, ROLES } from "~/utils/roles";
 import { redirectWithToast } from "~/utils/toast.server";
 import { mfaResetSchema } from "~/utils/mfa-validation.server";
 import { memberAdminSchema, passwordResetIssueSchema } from "~/utils/user-validation.server";
+import { requestedPage } from "~/utils/pagination.server";
 
 const PAGE_SIZE = 25;
 const LAST_DIFOCA = "La comunidad necesita al menos una persona de DIFOCA activa: no se puede quitar ese rol ni desactivar esa cuenta.";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = (url.searchParams.get("q") ?? "").slice(0, 120);
   const roleParam = url.searchParams.get("rol");
   const statusParam = url.searchParams.get("estado");
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
+  const page = requestedPage(url.searchParams);
   const result = await searchMembers({
     query,
     role: isRole(roleParam) ? roleParam : undefined,

@@ -8,6 +8,7 @@ import { formatDateTime } from "~/utils/dates";
 import { badRequest, safeRedirectPath } from "~/utils/http.server";
 import { notificationTypeLabel } from "~/utils/notification-types";
 import { redirectWithToast } from "~/utils/toast.server";
+import { requestedPage } from "~/utils/pagination.server";
 
 const PAGE_SIZE = 30;
 const UNREAD_FILTER = "no-leidas";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [total, unread] = await Promise.all([countNotifications(user.id, { unreadOnly }), countUnread(user.id)]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   // A page past the end (the list shrank since the link was made) shows the last one.
-  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+  const page = requestedPage(params, pages);
   const notifications = await listNotifications(user.id, { unreadOnly, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return json({
     unreadOnly,

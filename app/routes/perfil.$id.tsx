@@ -9,23 +9,16 @@ import { IGED_TYPE_LABELS } from "~/models/iged.server";
 import { loadMemberPoints } from "~/models/points.server";
 import { getMemberTierSummary } from "~/models/tier.server";
 import { listPracticesOfMember } from "~/models/practice.server";
-import { getMember } from "~/models/user.server";
 import { listWallPostsOfMember, wallPostPath } from "~/models/wall.server";
-import { getUser } from "~/utils/auth.server";
 import { formatDate } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { loadVisibleMember } from "~/utils/member-page.server";
 import { can } from "~/utils/permissions.server";
 import { STAGE_LABELS, STATUS_LABELS } from "~/utils/practice-labels";
 import { ROLE_LABELS } from "~/utils/roles";
 import { WALL_STATUS_LABELS, WALLS } from "~/utils/wall-labels";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound("Ese perfil no existe.");
-  const [viewer, member] = await Promise.all([getUser(request), getMember(id)]);
-  // A deactivated member's profile is gone for everyone but DIFOCA.
-  if (!member || (!member.active && !can(viewer, "users.view_inactive"))) throw notFound("Ese perfil no existe.");
-  const isOwnProfile = viewer?.id === member.id;
+  const { viewer, member, isOwnProfile } = await loadVisibleMember(request, params);
   // Drafts and practices under review are shown only to the member and to DIFOCA.
   const seesUnpublished = isOwnProfile || can(viewer, "practices.edit_any");
   // Hidden wall posts are shown to their author (who reads why) and to DIFOCA (who may restore them).
@@ -157,7 +150,7 @@ export default function Profile() {
         ) : null}
       </section>
 
-      <PointsHistory {...points} />
+      <PointsHistory {...points} historyLink={`/perfil/${member.id}/puntos`} />
     </section>
   );
 }

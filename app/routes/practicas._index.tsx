@@ -11,6 +11,7 @@ import { IGED_TYPE_LABELS, IGED_TYPES } from "~/utils/iged-types";
 import { CATALOG_SORT_LABELS, CATALOG_SORTS, STAGE_LABELS, STAGES, type CatalogSort } from "~/utils/practice-labels";
 import { snippetParts } from "~/utils/search.server";
 import { FilterSelect } from "~/components/forms";
+import { requestedPage } from "~/utils/pagination.server";
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     archivadas: params.get("archivadas") === "si" ? "si" : "",
     orden: (pick(params.get("orden"), CATALOG_SORTS) ?? "") as CatalogSort | "",
   };
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+  const page = requestedPage(params);
   const result = await listCatalog({
     query: q,
     regionSlug: filters.region || undefined,

@@ -12,6 +12,7 @@ import { IGED_TYPE_LABELS, IGED_TYPES } from "~/utils/iged-types";
 import { ALL_TIME, formatPoints, requirementLabel } from "~/utils/tier-labels";
 import { redirectWithToast } from "~/utils/toast.server";
 import { FilterSelect } from "~/components/forms";
+import { requestedPage } from "~/utils/pagination.server";
 
 const PAGE_SIZE = 25;
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     macrorregion: pick(params.get("macrorregion"), macroregions.map((m) => m.slug)) ?? "",
     tipo: (pick(params.get("tipo"), IGED_TYPES) ?? "") as (typeof IGED_TYPES)[number] | "",
   };
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+  const page = requestedPage(params);
   const scope = {
     year,
     regionSlug: filters.region || undefined,

@@ -16,6 +16,7 @@ import {
   type TransferStage,
   type TransferStatus,
 } from "~/utils/transfer-labels";
+import { requestedPage } from "~/utils/pagination.server";
 
 const STATUSES = Object.keys(TRANSFER_STATUS_LABELS) as TransferStatus[];
 
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     practica: pick(params.get("practica"), practices.map((p) => p.slug)) ?? "",
     anio: pick(params.get("anio"), years.map(String)) ?? "",
   };
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
+  const page = requestedPage(params);
   const canManage = can(user, "transfers.manage");
   const [result, pending] = await Promise.all([
     listTransfers({

@@ -90,6 +90,8 @@ export class PointsBook {
       occurredAt,
       year,
       createdAt: occurredAt,
+      // Written when it happened, so an award and a reversal are both shown on that date.
+      shownAt: occurredAt,
     });
     this.rows += 1;
     this.byAction.set(row.action, (this.byAction.get(row.action) ?? 0) + 1);

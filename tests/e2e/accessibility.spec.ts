@@ -78,7 +78,16 @@ async function demoRecords() {
   const transfer = await db.selectFrom("transfers").select("id").orderBy("id", "asc").executeTakeFirstOrThrow();
   const advisory = await db.selectFrom("advisories").select("id").orderBy("id", "asc").executeTakeFirstOrThrow();
   const practice = await db.selectFrom("practices").select("slug").where("title", "=", "Estrategia Inclusión Total").executeTakeFirstOrThrow();
-  return { event: event.id, transfer: transfer.id, advisory: advisory.id, practice: practice.slug };
+  // The member with the longest points history.
+  const active = await db
+    .selectFrom("pointsLedger")
+    .select("userId")
+    .where("points", "!=", 0)
+    .groupBy("userId")
+    .orderBy((eb) => eb.fn.countAll(), "desc")
+    .orderBy("userId", "asc")
+    .executeTakeFirstOrThrow();
+  return { event: event.id, transfer: transfer.id, advisory: advisory.id, practice: practice.slug, activeMember: active.userId };
 }
 
 test.describe("accessibility (axe-core)", () => {
@@ -118,6 +127,7 @@ test.describe("accessibility (axe-core)", () => {
       "/insignias",
       "/insignias/mentor-de-la-red",
       `/perfil/${member.id}`,
+      `/perfil/${ids.activeMember}/puntos`,
       "/desafios",
       `/desafios/${challenge.id}`,
       "/iniciativas",
@@ -164,6 +174,7 @@ test.describe("accessibility (axe-core)", () => {
       "/",
       "/notificaciones",
       `/perfil/${gestor.id}`,
+      `/perfil/${gestor.id}/puntos`,
       "/cuenta/seguridad",
       `/practicas/${practice.slug}`,
       `/practicas/${practice.slug}/editar`,

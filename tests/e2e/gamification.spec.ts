@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { awardBadge, getBadgeBySlug } from "~/models/badge.server";
-import { awardPoints } from "~/models/points.server";
+import { adjustPoints, awardPoints } from "~/models/points.server";
 import { expect, test } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -123,4 +123,31 @@ test("a badge's credential downloads and verifies, and says «revocada» after r
   await page.goto(credentialUrl);
   await expect(page.getByText("Revocada.").first()).toBeVisible();
   await expect(page.getByText(/Se otorgó por error\./).first()).toBeVisible();
+});
+
+test("a visitor reads a member's most recent points on the profile and the whole history by pages", { tag: "@sin-js" }, async ({ page, makeMember }) => {
+  const suffix = unique();
+  const member = await makeMember({ name: `Constante ${suffix}` });
+  const difoca = await makeMember({ role: "difoca", iged: null });
+  for (let i = 1; i <= 55; i++) await adjustPoints({ userId: member.id, points: i, reason: `Reconocimiento interno ${i}.`, actorId: difoca.id });
+
+  await page.goto(`/perfil/${member.id}`);
+  const recent = page.locator(".points-history");
+  await expect(recent.locator(".points-entry")).toHaveCount(10);
+  await expect(recent).toContainText("Se muestran los 10 movimientos más recientes de 55.");
+  await recent.getByRole("link", { name: "Ver todo el historial de puntos" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Historial de puntos de Constante ${suffix}`);
+  const history = page.locator(".points-history");
+  await expect(history.locator(".points-entry")).toHaveCount(50);
+  await expect(history.locator(".points-entry").first()).toContainText("+55");
+  await expect(history).toContainText("Movimientos 1 a 50 de 55.");
+  // Others do not read why DIFOCA adjusted someone's points.
+  await expect(history).not.toContainText("Reconocimiento interno");
+  await history.getByRole("link", { name: "Siguiente" }).click();
+  await expect(history).toContainText("Movimientos 51 a 55 de 55.");
+  await expect(history.locator(".points-entry")).toHaveCount(5);
+  await expect(history.locator(".points-entry").last()).toContainText("+1");
+  await page.getByRole("link", { name: `Volver al perfil de Constante ${suffix}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Constante ${suffix}`);
 });

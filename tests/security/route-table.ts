@@ -178,6 +178,17 @@ export const ROUTES: RouteEntry[] = [
     post: null,
   },
   {
+    file: "perfil.$id_.puntos.tsx",
+    pattern: "/perfil/:id/puntos",
+    params: (s) => ({ id: String(s.ids.gestor) }),
+    get: [
+      { expect: everyone(200) },
+      { label: "página fuera de rango", query: "?pagina=9999", expect: everyone(200) },
+      { label: "de una cuenta desactivada", params: (s) => ({ id: String(s.ids.deactivated) }), expect: roles({ visitor: 404, gestor: 404, otherGestor: 404, experto: 404, difoca: 200 }) },
+    ],
+    post: null,
+  },
+  {
     file: "notificaciones.tsx",
     pattern: "/notificaciones",
     get: [{ expect: members(200) }],
