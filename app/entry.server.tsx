@@ -1,17 +1,14 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 
-const ABORT_DELAY = 5_000;
-
 /**
- * Renders the page to the end and answers with it in one piece. Every loader has finished before
- * rendering starts (the platform defers no data), so streaming would send nothing earlier; and a
- * streamed page reaches the compression middleware as ~2 KB chunks, each flushed on its own
- * (@remix-run/express flushes after every chunk): gzip then cost several times the CPU and
- * compressed worse (ADR 015).
+ * Renders the page in one call and answers with it in one piece. Every loader has finished before
+ * rendering starts (the platform defers no data and suspends on nothing), so a stream would send
+ * nothing earlier; it cost more CPU to render, and @remix-run/express flushed it to the
+ * compression middleware in ~2 KB chunks, each compressed on its own (ADR 015). An error while
+ * rendering is thrown to Remix, which renders the error boundary instead.
  */
 export default function handleRequest(
   request: Request,
@@ -21,38 +18,11 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          const chunks: Buffer[] = [];
-          const body = new PassThrough();
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("error", reject);
-          body.on("end", () => {
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // An error before the shell is thrown to Remix by onShellError, which logs it.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${markup}`, { headers: responseHeaders, status: responseStatusCode });
 }
