@@ -725,7 +725,7 @@ export async function countLedgerForMember(userId: number, db: DB = getDb()): Pr
 }
 
 /** How many of the most recent ledger entries the profile shows; the rest are in its points history. */
-export const PROFILE_LEDGER_ENTRIES = 10;
+const PROFILE_LEDGER_ENTRIES = 10;
 
 /**
  * Everything "Por qué tengo estos puntos" needs (the props of PointsHistory), serializable, as
