@@ -315,12 +315,16 @@ export interface MemberPointsTable {
   userId: number;
   total: number;
   updatedAt: string;
+  /** The region of the member's IGED, kept beside the points for the ranking by region (migration 0015). */
+  regionId: number | null;
 }
 
 export interface MemberPointsYearlyTable {
   userId: number;
   year: number;
   points: number;
+  /** The region of the member's IGED, kept beside the points for the ranking by region (migration 0015). */
+  regionId: number | null;
 }
 
 /** A Lima month (1..12) of a year in which a member did something (app/models/activity.server.ts). */

@@ -104,6 +104,18 @@ describe("the benchmark's synthetic database at scale 0.02", () => {
     const { members, differences } = await checkLedgerTotals(db);
     expect(differences).toEqual([]);
     expect(members).toBeGreaterThan(100);
+    // Every stored total carries the region of the member's IGED (the ranking by region reads it).
+    for (const table of ["memberPoints", "memberPointsYearly"] as const) {
+      const misplaced = await db
+        .selectFrom(table)
+        .innerJoin("users", "users.id", `${table}.userId`)
+        .leftJoin("igeds", "igeds.id", "users.igedId")
+        .select(`${table}.userId`)
+        .where((eb) => eb(`${table}.regionId`, "is distinct from", eb.ref("igeds.regionId")))
+        .where("users.igedId", "is not", null)
+        .execute();
+      expect(misplaced).toEqual([]);
+    }
     const actions = await db.selectFrom("pointsLedger").select("action").distinct().execute();
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(["practice_published", "practice_promoted_intermedio", "practice_promoted_avanzado", "feedback_given", "challenge_posted", "initiative_posted", "challenge_contribution", "comment", "contribution_useful", "advisory_attended", "event_attended", "transfer_completed_source", "badge_awarded"]),

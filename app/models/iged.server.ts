@@ -1,5 +1,6 @@
 import type { IgedType } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
+import { syncTotalsRegion } from "~/models/points.server";
 import { nowIso } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { nameKey } from "~/utils/reference-validation.server";
@@ -205,7 +206,8 @@ export async function createIged(input: IgedFields & { actorId: number | null },
 
 /**
  * Corrects an IGED's name, type or region. A practice's region is its lead IGED's region (see
- * createPractice), so the practices it leads move with it, in the same transaction.
+ * createPractice), so the practices it leads move with it, in the same transaction; and so do
+ * its members' points in the ranking by region.
  */
 export async function updateIged(input: IgedFields & { igedId: number; actorId: number | null }, db: DB = getDb()): Promise<IgedWriteResult> {
   return writeTransaction(db, async (trx) => {
@@ -234,6 +236,8 @@ export async function updateIged(input: IgedFields & { igedId: number; actorId: 
         .where("leadIgedId", "=", current.id)
         .executeTakeFirst();
       practicesMoved = Number(moved.numUpdatedRows);
+      // Its members' points count in the ranking of the new region.
+      await syncTotalsRegion(trx, { igedId: current.id });
     }
     await recordAudit(
       {

@@ -2,7 +2,7 @@
 // DIFOCA edits, reversals, manual adjustments, the recomputation of a period and the check that
 // totals equal the ledger. Every feature gives or takes points through this module only.
 import { randomUUID } from "node:crypto";
-import { sql, type Insertable } from "kysely";
+import { sql, type Expression, type Insertable } from "kysely";
 import type { PointsLedgerTable } from "../../db/schema";
 import { limaMonthOf, NOT_MEMBER_ACTIVITY, recordMemberActivity, refreshMemberActivityMonth } from "~/models/activity.server";
 import { checkAutomaticBadges } from "~/models/badge.server";
@@ -44,19 +44,46 @@ function normalizeInstant(iso: string | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // Totals
 
-/** Adds `delta` to a member's all-time total and to the total of one year, inside the caller's write. */
+/** The region of a member's IGED (null without one): the region stored beside their totals. */
+function regionOfMember(db: DB, userId: Expression<number> | number) {
+  return db
+    .selectFrom("users")
+    .innerJoin("igeds", "igeds.id", "users.igedId")
+    .select("igeds.regionId")
+    .where("users.id", "=", userId);
+}
+
+/**
+ * Adds `delta` to a member's all-time total and to the total of one year, inside the caller's
+ * write. A member's first total of a period also records their region, for the ranking by region.
+ */
 async function addToTotals(trx: DB, userId: number, year: number, delta: number, now: string): Promise<void> {
   if (delta === 0) return;
   await trx
     .insertInto("memberPoints")
-    .values({ userId, total: delta, updatedAt: now })
+    .values({ userId, total: delta, updatedAt: now, regionId: regionOfMember(trx, userId) })
     .onConflict((oc) => oc.column("userId").doUpdateSet((eb) => ({ total: eb("memberPoints.total", "+", delta), updatedAt: now })))
     .execute();
   await trx
     .insertInto("memberPointsYearly")
-    .values({ userId, year, points: delta })
+    .values({ userId, year, points: delta, regionId: regionOfMember(trx, userId) })
     .onConflict((oc) => oc.columns(["userId", "year"]).doUpdateSet((eb) => ({ points: eb("memberPointsYearly.points", "+", delta) })))
     .execute();
+}
+
+/**
+ * Sets the region stored beside members' totals to the region of their IGED: after an IGED moves
+ * to another region (its members, `igedId`), or after totals were written in bulk (everyone).
+ */
+export async function syncTotalsRegion(db: DB, scope: { igedId: number } | "everyone"): Promise<void> {
+  for (const table of ["memberPoints", "memberPointsYearly"] as const) {
+    let update = db.updateTable(table).set((eb) => ({ regionId: regionOfMember(db, eb.ref(`${table}.userId`)) }));
+    if (scope !== "everyone") {
+      const { igedId } = scope;
+      update = update.where("userId", "in", (eb) => eb.selectFrom("users").select("users.id").where("users.igedId", "=", igedId));
+    }
+    await update.execute();
+  }
 }
 
 /** Inserts a ledger row unless its unique key exists (even one written by another process). */

@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { createIged, updateIged } from "~/models/iged.server";
 import { awardPoints, reversePoints } from "~/models/points.server";
 import { changePracticeStage } from "~/models/practice.server";
 import { getOwnPosition, getRanking, listRankingYears, setHiddenFromRanking } from "~/models/ranking.server";
 import { deactivateMember } from "~/models/user.server";
+import { getDb } from "~/utils/db.server";
 import { createMember } from "../../tests/factories/members";
 import { makePractice } from "../../tests/factories/practices";
 
@@ -215,6 +217,38 @@ describe("the ranking", () => {
     const years = await listRankingYears();
     expect(years).toEqual(expect.arrayContaining([2036, 2037]));
     expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  test("an IGED moved to another region takes its members' points to that region's ranking", async () => {
+    const year = 2040;
+    const regionId = async (slug: string) =>
+      (await getDb().selectFrom("regions").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+    const [pasco, huanuco] = [await regionId("pasco"), await regionId("huanuco")];
+    const iged = { name: "UGEL Traslado de Prueba", type: "ugel" as const, actorId: null };
+    const created = await createIged({ ...iged, regionId: pasco });
+    if (!created.ok) throw new Error("the IGED was not created");
+    const mover = await createMember({ name: "Gestora Trasladada", iged: iged.name });
+    await givePoints(mover.id, 100, year);
+    const names = async (regionSlug: string, period: number | "all") =>
+      (await getRanking({ year: period, regionSlug, page: 1, pageSize: 100 })).rows.map((r) => r.name);
+
+    expect(await names("pasco", year)).toEqual(["Gestora Trasladada"]);
+    expect(await names("pasco", "all")).toContain("Gestora Trasladada");
+    expect(await names("huanuco", year)).toEqual([]);
+
+    expect(await updateIged({ ...iged, igedId: created.igedId, regionId: huanuco })).toMatchObject({ ok: true, changed: true });
+    expect(await names("pasco", year)).toEqual([]);
+    expect(await names("pasco", "all")).not.toContain("Gestora Trasladada");
+    expect(await names("huanuco", "all")).toContain("Gestora Trasladada");
+    const moved = await getRanking({ year, regionSlug: "huanuco", page: 1, pageSize: 25 });
+    expect(moved.rows.map((r) => [r.name, r.rank, r.points, r.regionName])).toEqual([["Gestora Trasladada", 1, 100, "Huánuco"]]);
+    expect(moved.total).toBe(1);
+    expect(await getOwnPosition(mover.id, { year, regionSlug: "huanuco" })).toEqual({ rank: 1, points: 100, hidden: false });
+
+    // Points earned after the move, in a year the member had no points yet, count there too.
+    await givePoints(mover.id, 50, year + 1);
+    expect(await names("huanuco", year + 1)).toEqual(["Gestora Trasladada"]);
+    expect(await names("pasco", year + 1)).toEqual([]);
   });
 
   test("shows each member's tier of the year, checking the requirement of the top tier", async () => {

@@ -26,32 +26,38 @@ export interface RankingRow {
   tierName: string | null;
 }
 
-/** (userId, points) of every member with points in the period; the index on (year, points) serves it. */
-function pointsOfPeriod(db: DB, year: RankingYear) {
+/**
+ * (userId, points) of every member with points in the period, of one region if given. The index
+ * on (year, points) serves the whole country; the one on (year, region, points) a region (the
+ * region of the member's IGED, stored beside the points: migration 0015).
+ */
+function pointsOfPeriod(db: DB, year: RankingYear, regionSlug?: string) {
+  const regionId = (slug: string) => db.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug);
   if (year === "all") {
-    return db
+    let query = db
       .selectFrom("memberPoints")
       .select(["memberPoints.userId", "memberPoints.total as points"])
-      .where("memberPoints.total", ">", 0)
-      .as("p");
+      .where("memberPoints.total", ">", 0);
+    if (regionSlug) query = query.where("memberPoints.regionId", "=", regionId(regionSlug));
+    return query.as("p");
   }
-  return db
+  let query = db
     .selectFrom("memberPointsYearly")
     .select(["memberPointsYearly.userId", "memberPointsYearly.points"])
     .where("memberPointsYearly.year", "=", year)
-    .where("memberPointsYearly.points", ">", 0)
-    .as("p");
+    .where("memberPointsYearly.points", ">", 0);
+  if (regionSlug) query = query.where("memberPointsYearly.regionId", "=", regionId(regionSlug));
+  return query.as("p");
 }
 
 /** Active members with points in the period who match the filters (hidden ones included). */
 function membersInScope(db: DB, filters: RankingFilters) {
   let query = db
-    .selectFrom(pointsOfPeriod(db, filters.year))
+    .selectFrom(pointsOfPeriod(db, filters.year, filters.regionSlug))
     .innerJoin("users", "users.id", "p.userId")
     .leftJoin("igeds", "igeds.id", "users.igedId")
     .leftJoin("regions", "regions.id", "igeds.regionId")
     .where("users.active", "=", 1);
-  if (filters.regionSlug) query = query.where("regions.slug", "=", filters.regionSlug);
   if (filters.macroregionSlug) {
     const slug = filters.macroregionSlug;
     query = query.where("regions.macroregionId", "=", (eb) => eb.selectFrom("macroregions").select("macroregions.id").where("macroregions.slug", "=", slug));
@@ -68,10 +74,19 @@ const hasMemberFilters = (filters: RankingFilters) => Boolean(filters.regionSlug
  * members with points, which avoids looking up every member's row.
  */
 async function countVisible(filters: RankingFilters, above: number, db: DB): Promise<number> {
+  if (filters.regionSlug) {
+    // One region's members with points: one range of the index, each member looked up by key.
+    const row = await membersInScope(db, filters)
+      .where("users.hideFromRanking", "=", 0)
+      .where("p.points", ">", above)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
   if (hasMemberFilters(filters)) {
-    // The members of the region (or macroregion, or IGED type) first, a few hundred, then each
-    // one's points by key: CROSS JOIN fixes that order in SQLite, which would otherwise walk every
-    // member with points in the period (ADR 013).
+    // The members of the macroregion or IGED type first, then each one's points by key: CROSS JOIN
+    // fixes that order in SQLite, which would otherwise walk every member with points in the
+    // period (ADR 013).
     const row = await db
       .selectFrom("users")
       .crossJoin(pointsOfPeriod(db, filters.year))
@@ -80,7 +95,6 @@ async function countVisible(filters: RankingFilters, above: number, db: DB): Pro
       .where("users.hideFromRanking", "=", 0)
       .where("users.igedId", "in", (eb) => {
         let igeds = eb.selectFrom("igeds").innerJoin("regions", "regions.id", "igeds.regionId").select("igeds.id");
-        if (filters.regionSlug) igeds = igeds.where("regions.slug", "=", filters.regionSlug);
         if (filters.macroregionSlug) {
           const slug = filters.macroregionSlug;
           igeds = igeds.where("regions.macroregionId", "=", (sub) => sub.selectFrom("macroregions").select("macroregions.id").where("macroregions.slug", "=", slug));

@@ -5,7 +5,7 @@
 // year of the event, and the stored totals (all time and per year) added up as the rows are made.
 // The generator then runs checkLedgerTotals, which recomputes the totals from the ledger in SQL.
 import { sql } from "kysely";
-import { listPointRules } from "~/models/points.server";
+import { listPointRules, syncTotalsRegion } from "~/models/points.server";
 import type { DB } from "../../db/connection";
 import type { BulkWriter } from "./bulk";
 
@@ -125,6 +125,8 @@ export class PointsBook {
         .onConflict((oc) => oc.columns(["userId", "year"]).doUpdateSet((eb) => ({ points: eb("memberPointsYearly.points", "+", eb.ref("excluded.points")) })))
         .execute();
     }
+    // The totals written here carry no region: the region of every member's IGED, in one pass.
+    await syncTotalsRegion(db, "everyone");
     this.totals.clear();
     this.yearly.clear();
   }
