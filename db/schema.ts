@@ -421,6 +421,13 @@ export interface WallPostTagTable {
   tag: string;
 }
 
+/** How many visible posts a wall has in a region (migration 0016), kept by app/models/wall.server.ts. */
+export interface WallPostCountTable {
+  kind: WallKind;
+  regionId: number;
+  visible: number;
+}
+
 export interface WallReplyTable {
   id: Generated<number>;
   postId: number;
@@ -722,6 +729,7 @@ export interface Database {
   notifications: NotificationTable;
   wallPosts: WallPostTable;
   wallPostTags: WallPostTagTable;
+  wallPostCounts: WallPostCountTable;
   wallReplies: WallReplyTable;
   wallPostReactions: WallPostReactionTable;
   wallReplyReactions: WallReplyReactionTable;

@@ -84,6 +84,20 @@ describe("the benchmark's synthetic database at scale 0.02", () => {
     expect(await distinct("events", "type")).toEqual(["intercambio", "pasantia", "taller", "webinar"]);
   });
 
+  it("keeps each wall's stored count of visible posts per region equal to its posts", async () => {
+    const stored = await db.selectFrom("wallPostCounts").select(["kind", "regionId", "visible"]).where("visible", "!=", 0).orderBy("kind").orderBy("regionId").execute();
+    const counted = await db
+      .selectFrom("wallPosts")
+      .select(["kind", "regionId", (eb) => eb.fn.countAll<number>().as("visible")])
+      .where("hiddenAt", "is", null)
+      .groupBy(["kind", "regionId"])
+      .orderBy("kind")
+      .orderBy("regionId")
+      .execute();
+    expect(stored).toEqual(counted.map((r) => ({ ...r, visible: Number(r.visible) })));
+    expect(stored.length).toBeGreaterThan(26);
+  });
+
   it("keeps the posts' stored reply counts equal to their visible replies", async () => {
     const wrong = await db
       .selectFrom("wallPosts")

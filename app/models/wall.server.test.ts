@@ -329,4 +329,64 @@ describe("the feed", () => {
     // The other wall does not show challenges.
     expect((await listWallFeed({ kind: "initiative" })).items.map((i) => i.id)).not.toContain(quiet.id);
   });
+
+  test("counts a wall's visible posts in the country, a region and a macroregion as posts are published, moved, hidden and restored", async () => {
+    const db = getDb();
+    // What the feed must say: the posts themselves, counted.
+    const actual = async (kind: "challenge" | "initiative", regionSlug?: string, macroregionSlug?: string) => {
+      let query = db
+        .selectFrom("wallPosts")
+        .innerJoin("regions", "regions.id", "wallPosts.regionId")
+        .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+        .where("wallPosts.kind", "=", kind)
+        .where("wallPosts.hiddenAt", "is", null);
+      if (regionSlug) query = query.where("regions.slug", "=", regionSlug);
+      if (macroregionSlug) query = query.where("macroregions.slug", "=", macroregionSlug);
+      return Number((await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    };
+    const scopes = [{}, { regionSlug: "ancash" }, { regionSlug: "cusco" }, { macroregionSlug: "norte" }, { macroregionSlug: "sur" }];
+    const expectCountsRight = async () => {
+      for (const kind of ["challenge", "initiative"] as const) {
+        for (const scope of scopes) {
+          const feed = await listWallFeed({ kind, ...scope, pageSize: 5 });
+          expect({ kind, ...scope, total: feed.total }).toEqual({ kind, ...scope, total: await actual(kind, scope.regionSlug, scope.macroregionSlug) });
+          expect(feed.pages).toBe(Math.max(1, Math.ceil(feed.total / 5)));
+        }
+      }
+    };
+
+    const countryBefore = (await listWallFeed({ kind: "challenge" })).total;
+    const cuscoBefore = (await listWallFeed({ kind: "challenge", regionSlug: "cusco" })).total;
+    const huaraz = await makeChallenge({ iged: "UGEL Huaraz" });
+    await makeInitiative({ iged: "UGEL Calca" });
+    expect((await listWallFeed({ kind: "challenge" })).total).toBe(countryBefore + 1);
+    await expectCountsRight();
+
+    const difoca = await createMember({ role: "difoca", iged: null });
+    await hideWallPost({ postId: huaraz.id, actorId: difoca.id, reason: "Publicación duplicada de otro desafío." });
+    // Hiding twice changes nothing more.
+    await hideWallPost({ postId: huaraz.id, actorId: difoca.id, reason: "Publicación duplicada de otro desafío." });
+    expect((await listWallFeed({ kind: "challenge" })).total).toBe(countryBefore);
+    await expectCountsRight();
+
+    // A hidden post moved by its author is counted where it is once restored, and only there.
+    const calca = await getDb().selectFrom("igeds").select(["id", "regionId"]).where("name", "=", "UGEL Calca").executeTakeFirstOrThrow();
+    const edit = { postId: huaraz.id, editorId: huaraz.authorId, title: "Desafío trasladado a Cusco", summary: "", body: "Ahora en Cusco.", links: [], tags: [], thematicLineId: null };
+    expect(await updateWallPost({ ...edit, igedId: calca.id, regionId: calca.regionId })).toEqual({ ok: true });
+    await expectCountsRight();
+    await restoreWallPost({ postId: huaraz.id, actorId: difoca.id });
+    await restoreWallPost({ postId: huaraz.id, actorId: difoca.id });
+    expect((await listWallFeed({ kind: "challenge", regionSlug: "cusco" })).total).toBe(cuscoBefore + 1);
+    await expectCountsRight();
+
+    // A visible post moved back leaves Cusco's count for Áncash's.
+    const huarazIged = await getDb().selectFrom("igeds").select(["id", "regionId"]).where("name", "=", "UGEL Huaraz").executeTakeFirstOrThrow();
+    expect(await updateWallPost({ ...edit, igedId: huarazIged.id, regionId: huarazIged.regionId })).toEqual({ ok: true });
+    expect((await listWallFeed({ kind: "challenge", regionSlug: "cusco" })).total).toBe(cuscoBefore);
+    await expectCountsRight();
+
+    // Filters the stored counts do not hold are counted from the posts.
+    const tagged = await listWallFeed({ kind: "challenge", regionSlug: "ancash", tag: "sin-esta-etiqueta" });
+    expect(tagged.total).toBe(0);
+  });
 });

@@ -80,10 +80,39 @@ async function follow(postId: number, userId: number, at: string, db: DB): Promi
     .execute();
 }
 
+/** Adds `delta` to a wall's stored count of visible posts in a region, inside the caller's write. */
+async function countVisiblePost(kind: WallKind, regionId: number, delta: 1 | -1, db: DB): Promise<void> {
+  await db
+    .insertInto("wallPostCounts")
+    .values({ kind, regionId, visible: delta })
+    .onConflict((oc) => oc.columns(["kind", "regionId"]).doUpdateSet((eb) => ({ visible: eb("wallPostCounts.visible", "+", delta) })))
+    .execute();
+}
+
+/**
+ * Counts every wall's visible posts per region again from the posts themselves: after posts were
+ * written in bulk (the benchmark's data), never needed by the platform's own writes.
+ */
+export async function recountWallPosts(db: DB = getDb()): Promise<void> {
+  await db.deleteFrom("wallPostCounts").execute();
+  await db
+    .insertInto("wallPostCounts")
+    .columns(["kind", "regionId", "visible"])
+    .expression((eb) =>
+      eb
+        .selectFrom("wallPosts")
+        .select(["wallPosts.kind", "wallPosts.regionId", (e) => e.fn.countAll<number>().as("visible")])
+        .where("wallPosts.hiddenAt", "is", null)
+        .groupBy(["wallPosts.kind", "wallPosts.regionId"]),
+    )
+    .execute();
+}
+
 /** Publishes a challenge or an initiative: its author earns the points and follows it. `at` dates it (demo history). */
 export async function createWallPost(input: WallPostFields & { kind: WallKind; authorId: number; at?: string }, db: DB = getDb()): Promise<{ id: number }> {
   return writeTransaction(db, async (trx) => {
     const at = input.at ?? nowIso();
+    const regionId = await regionForPost(input, trx);
     const { id } = await trx
       .insertInto("wallPosts")
       .values({
@@ -93,7 +122,7 @@ export async function createWallPost(input: WallPostFields & { kind: WallKind; a
         body: input.body,
         links: JSON.stringify(input.kind === "initiative" ? input.links : []),
         thematicLineId: input.thematicLineId,
-        regionId: await regionForPost(input, trx),
+        regionId,
         igedId: input.igedId,
         status: WALLS[input.kind].initialStatus,
         authorId: input.authorId,
@@ -109,6 +138,7 @@ export async function createWallPost(input: WallPostFields & { kind: WallKind; a
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await countVisiblePost(input.kind, regionId, 1, trx);
     await setTags(id, input.tags, trx);
     await follow(id, input.authorId, at, trx);
     await awardPoints(
@@ -125,9 +155,14 @@ export async function createWallPost(input: WallPostFields & { kind: WallKind; a
 /** The author edits their post. Hidden posts may be edited too: the author can fix what DIFOCA pointed out. */
 export async function updateWallPost(input: WallPostFields & { postId: number; editorId: number }, db: DB = getDb()): Promise<WallResult> {
   return writeTransaction(db, async (trx) => {
-    const post = await trx.selectFrom("wallPosts").select(["kind", "authorId"]).where("id", "=", input.postId).executeTakeFirst();
+    const post = await trx.selectFrom("wallPosts").select(["kind", "authorId", "regionId", "hiddenAt"]).where("id", "=", input.postId).executeTakeFirst();
     if (!post) return refuse("not_found");
     if (post.authorId !== input.editorId) return refuse("not_author");
+    const regionId = await regionForPost(input, trx);
+    if (regionId !== post.regionId && post.hiddenAt === null) {
+      await countVisiblePost(post.kind, post.regionId, -1, trx);
+      await countVisiblePost(post.kind, regionId, 1, trx);
+    }
     await trx
       .updateTable("wallPosts")
       .set({
@@ -136,7 +171,7 @@ export async function updateWallPost(input: WallPostFields & { postId: number; e
         body: input.body,
         links: JSON.stringify(post.kind === "initiative" ? input.links : []),
         thematicLineId: input.thematicLineId,
-        regionId: await regionForPost(input, trx),
+        regionId,
         igedId: input.igedId,
         updatedAt: nowIso(),
       })
@@ -433,10 +468,15 @@ async function resolveReports(target: { postId: number; replyId: number | null }
  */
 export async function hideWallPost(input: { postId: number; actorId: number; reason: string }, db: DB = getDb()): Promise<WallResult> {
   return writeTransaction(db, async (trx) => {
-    const post = await trx.selectFrom("wallPosts").select(["id", "kind", "title", "authorId", "hiddenAt", "createdAt"]).where("id", "=", input.postId).executeTakeFirst();
+    const post = await trx
+      .selectFrom("wallPosts")
+      .select(["id", "kind", "title", "authorId", "regionId", "hiddenAt", "createdAt"])
+      .where("id", "=", input.postId)
+      .executeTakeFirst();
     if (!post) return refuse("not_found");
     if (post.hiddenAt !== null) return { ok: true } as const;
     await trx.updateTable("wallPosts").set({ hiddenAt: nowIso(), hiddenBy: input.actorId, hiddenReason: input.reason }).where("id", "=", post.id).execute();
+    await countVisiblePost(post.kind, post.regionId, -1, trx);
     await reverseSubjectPoints({ subjectType: "wall_post", subjectId: post.id, reason: `Publicación ocultada por DIFOCA: ${input.reason}`, actorId: input.actorId }, trx);
     await refreshMemberActivityMonth({ userId: post.authorId, month: limaMonthOf(post.createdAt) }, trx);
     await resolveReports({ postId: post.id, replyId: null }, "hidden", input.actorId, input.reason, trx);
@@ -459,10 +499,15 @@ export async function hideWallPost(input: { postId: number; actorId: number; rea
 /** DIFOCA restores a hidden post: it is seen again and its author earns its points again. */
 export async function restoreWallPost(input: { postId: number; actorId: number }, db: DB = getDb()): Promise<WallResult> {
   return writeTransaction(db, async (trx) => {
-    const post = await trx.selectFrom("wallPosts").select(["id", "kind", "title", "authorId", "hiddenAt", "createdAt"]).where("id", "=", input.postId).executeTakeFirst();
+    const post = await trx
+      .selectFrom("wallPosts")
+      .select(["id", "kind", "title", "authorId", "regionId", "hiddenAt", "createdAt"])
+      .where("id", "=", input.postId)
+      .executeTakeFirst();
     if (!post) return refuse("not_found");
     if (post.hiddenAt === null) return { ok: true } as const;
     await trx.updateTable("wallPosts").set({ hiddenAt: null, hiddenBy: null, hiddenReason: null }).where("id", "=", post.id).execute();
+    await countVisiblePost(post.kind, post.regionId, 1, trx);
     const action = POST_ACTION[post.kind];
     await awardRepeatablePoints(
       { userId: post.authorId, action, subjectType: "wall_post", subjectId: post.id, key: `${action}:${post.id}`, occurredAt: post.createdAt, actorId: input.actorId },
@@ -770,7 +815,8 @@ export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
   const matchQuery = filters.query ? toMatchQuery(filters.query) : null;
 
   // Filters on wall_posts' own columns (lookups by slug as subqueries), so the count needs no
-  // join: it walks the index of visible posts of the wall (ADR 013).
+  // join: it walks the index of visible posts of the wall (ADR 013). A wall in a place only, the
+  // feed most visits see, is counted from the stored counts instead (ADR 015).
   let filtered = db.selectFrom("wallPosts").where("wallPosts.kind", "=", filters.kind).where("wallPosts.hiddenAt", "is", null);
   if (matchQuery) filtered = filtered.innerJoin(wallPostMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "wallPosts.id")) as typeof filtered;
   if (filters.regionSlug) {
@@ -796,7 +842,9 @@ export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
     );
   }
 
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const total = onlyPlaceFilters(filters, matchQuery)
+    ? await countStored(filters, db)
+    : Number((await filtered.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow()).total);
 
   const query = filtered
     .innerJoin("regions", "regions.id", "wallPosts.regionId")
@@ -832,11 +880,33 @@ export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
 
   return {
     items: items.map(({ accompaniedBy, ...item }): WallFeedItem => ({ ...item, accompanied: accompaniedBy !== null, tags: tags.get(item.id) ?? [] })),
-    total: Number(total),
+    total,
     page,
     pageSize,
-    pages: Math.max(1, Math.ceil(Number(total) / pageSize)),
+    pages: Math.max(1, Math.ceil(total / pageSize)),
   };
+}
+
+/** Whether the feed is filtered by region or macroregion at most: the stored counts answer it. */
+function onlyPlaceFilters(filters: WallFeedFilters, matchQuery: string | null): boolean {
+  return matchQuery === null && !filters.lineSlug && !filters.status && !filters.accompanied && !filters.tag;
+}
+
+/** A wall's visible posts, in a region or macroregion if given, from the stored counts. */
+async function countStored(filters: WallFeedFilters, db: DB): Promise<number> {
+  let query = db.selectFrom("wallPostCounts").where("wallPostCounts.kind", "=", filters.kind);
+  if (filters.regionSlug) {
+    const slug = filters.regionSlug;
+    query = query.where("wallPostCounts.regionId", "=", (eb) => eb.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug));
+  }
+  if (filters.macroregionSlug) {
+    const slug = filters.macroregionSlug;
+    query = query.where("wallPostCounts.regionId", "in", (eb) =>
+      eb.selectFrom("regions").innerJoin("macroregions", "macroregions.id", "regions.macroregionId").select("regions.id").where("macroregions.slug", "=", slug),
+    );
+  }
+  const row = await query.select((eb) => eb.fn.sum<number>("wallPostCounts.visible").as("n")).executeTakeFirstOrThrow();
+  return Number(row.n ?? 0);
 }
 
 async function tagsOf(postIds: number[], db: DB): Promise<Map<number, string[]>> {

@@ -18,6 +18,7 @@ import { listCriteria } from "~/models/maturity.server";
 import { checkLedgerTotals } from "~/models/points.server";
 import { listRegions } from "~/models/region.server";
 import { listThematicLines } from "~/models/thematic-line.server";
+import { recountWallPosts } from "~/models/wall.server";
 import { hashPassword } from "~/utils/password.server";
 import { ensureSearchIndex } from "~/utils/search.server";
 import { slugify } from "~/utils/slug";
@@ -481,6 +482,8 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       }
       for (const row of postRows) writer.add("wallPosts", row);
       await writer.flush();
+      // Bulk rows skip createWallPost, which keeps each wall's count of visible posts.
+      await recountWallPosts(trx);
     }));
     phase("Muros", `${writer.count("wallPosts").toLocaleString("es-PE")} publicaciones, ${writer.count("wallReplies").toLocaleString("es-PE")} aportes y comentarios, ${writer.count("wallPostReactions") + writer.count("wallReplyReactions")} reacciones`);
 
