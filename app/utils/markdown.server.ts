@@ -57,27 +57,32 @@ function isRemote(src: string | undefined): boolean {
 }
 
 // Rendering is a pure function of the text and costs about a millisecond per field, so the most
-// recently rendered texts are kept (a practice page renders the same fields for every visitor).
-const RENDERED_CACHE_SIZE = 500;
-const RENDERED_CACHE_MAX_LENGTH = 20_000;
-const rendered = new Map<string, string>();
+// recently rendered texts are kept (a practice page renders the same fields for every visitor, a
+// wall's first page the same excerpts). One store per kind of output.
+const CACHE_SIZE = 500;
+const CACHE_MAX_LENGTH = 20_000;
+const asHtml = new Map<string, string>();
+const asText = new Map<string, string>();
+
+function remembered(store: Map<string, string>, source: string, compute: (source: string) => string): string {
+  const cached = store.get(source);
+  if (cached !== undefined) {
+    // Move to the newest end, so the oldest text is the one dropped.
+    store.delete(source);
+    store.set(source, cached);
+    return cached;
+  }
+  const output = compute(source);
+  if (source.length <= CACHE_MAX_LENGTH) {
+    store.set(source, output);
+    if (store.size > CACHE_SIZE) store.delete(store.keys().next().value as string);
+  }
+  return output;
+}
 
 /** Markdown written by a member, as safe HTML. */
 export function renderMarkdown(markdown: string): string {
-  const source = markdown ?? "";
-  const cached = rendered.get(source);
-  if (cached !== undefined) {
-    // Move to the newest end, so the oldest text is the one dropped.
-    rendered.delete(source);
-    rendered.set(source, cached);
-    return cached;
-  }
-  const html = sanitizeHtml(marked.parse(source) as string, SANITIZE_OPTIONS);
-  if (source.length <= RENDERED_CACHE_MAX_LENGTH) {
-    rendered.set(source, html);
-    if (rendered.size > RENDERED_CACHE_SIZE) rendered.delete(rendered.keys().next().value as string);
-  }
-  return html;
+  return remembered(asHtml, markdown ?? "", (source) => sanitizeHtml(marked.parse(source) as string, SANITIZE_OPTIONS));
 }
 
 /**
@@ -86,13 +91,14 @@ export function renderMarkdown(markdown: string): string {
  * a literal "&amp;lt;" stays "&lt;".
  */
 export function markdownToText(markdown: string): string {
-  const html = marked.parse(markdown ?? "") as string;
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE_OPTIONS.nonTextTags })
-    .replace(/\s+/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .trim();
+  return remembered(asText, markdown ?? "", (source) =>
+    sanitizeHtml(marked.parse(source) as string, { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE_OPTIONS.nonTextTags })
+      .replace(/\s+/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&")
+      .trim(),
+  );
 }
