@@ -75,8 +75,12 @@ const hasMemberFilters = (filters: RankingFilters) => Boolean(filters.regionSlug
  */
 async function countVisible(filters: RankingFilters, above: number, db: DB): Promise<number> {
   if (filters.regionSlug) {
-    // One region's members with points: one range of the index, each member looked up by key.
-    const row = await membersInScope(db, filters)
+    // One region's members with points: one range of the index, each member looked up by key
+    // (and their IGED only when a filter asks about it).
+    const inScope = filters.macroregionSlug || filters.igedType
+      ? membersInScope(db, filters)
+      : db.selectFrom(pointsOfPeriod(db, filters.year, filters.regionSlug)).innerJoin("users", "users.id", "p.userId").where("users.active", "=", 1);
+    const row = await inScope
       .where("users.hideFromRanking", "=", 0)
       .where("p.points", ">", above)
       .select((eb) => eb.fn.countAll<number>().as("n"))
