@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { PracticeEventType, PracticeStatus, Stage } from "../../db/schema";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
+import { regionIdBySlug, regionIdsOfMacroregion } from "~/models/region.server";
 import { nowIso } from "~/utils/dates";
 import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
@@ -434,16 +435,8 @@ export async function listCatalog(filters: CatalogFilters, db: DB = getDb()) {
     .where("practices.status", "in", filters.includeArchived ? ["publicada", "archivada"] : ["publicada"]);
   // The full-text match runs first, as a subquery joined on the id.
   if (matchQuery) query = query.innerJoin(practiceMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "practices.id")) as typeof query;
-  if (filters.regionSlug) {
-    const slug = filters.regionSlug;
-    query = query.where("practices.regionId", "=", (eb) => eb.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug));
-  }
-  if (filters.macroregionSlug) {
-    const slug = filters.macroregionSlug;
-    query = query.where("practices.regionId", "in", (eb) =>
-      eb.selectFrom("regions").innerJoin("macroregions", "macroregions.id", "regions.macroregionId").select("regions.id").where("macroregions.slug", "=", slug),
-    );
-  }
+  if (filters.regionSlug) query = query.where("practices.regionId", "=", regionIdBySlug(db, filters.regionSlug));
+  if (filters.macroregionSlug) query = query.where("practices.regionId", "in", regionIdsOfMacroregion(db, filters.macroregionSlug));
   if (filters.stage) query = query.where("practices.stage", "=", filters.stage);
   if (filters.lineSlug) {
     const slug = filters.lineSlug;

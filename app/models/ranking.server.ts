@@ -4,6 +4,7 @@
 // members who hide themselves are never listed; a hidden member still learns their own position.
 import { z } from "zod";
 import type { IgedType } from "../../db/schema";
+import { regionIdBySlug } from "~/models/region.server";
 import { currentYear, listTiers, tiersForMembers } from "~/models/tier.server";
 import { getDb, type DB } from "~/utils/db.server";
 
@@ -32,13 +33,12 @@ export interface RankingRow {
  * region of the member's IGED, stored beside the points: migration 0015).
  */
 function pointsOfPeriod(db: DB, year: RankingYear, regionSlug?: string) {
-  const regionId = (slug: string) => db.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug);
   if (year === "all") {
     let query = db
       .selectFrom("memberPoints")
       .select(["memberPoints.userId", "memberPoints.total as points"])
       .where("memberPoints.total", ">", 0);
-    if (regionSlug) query = query.where("memberPoints.regionId", "=", regionId(regionSlug));
+    if (regionSlug) query = query.where("memberPoints.regionId", "=", regionIdBySlug(db, regionSlug));
     return query.as("p");
   }
   let query = db
@@ -46,7 +46,7 @@ function pointsOfPeriod(db: DB, year: RankingYear, regionSlug?: string) {
     .select(["memberPointsYearly.userId", "memberPointsYearly.points"])
     .where("memberPointsYearly.year", "=", year)
     .where("memberPointsYearly.points", ">", 0);
-  if (regionSlug) query = query.where("memberPointsYearly.regionId", "=", regionId(regionSlug));
+  if (regionSlug) query = query.where("memberPointsYearly.regionId", "=", regionIdBySlug(db, regionSlug));
   return query.as("p");
 }
 

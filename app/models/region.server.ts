@@ -10,6 +10,20 @@ export interface RegionWithMacroregion {
   macroregionName: string;
 }
 
+/** The id of the region with this slug, as a subquery: a filter on any `region_id` column. */
+export function regionIdBySlug(db: DB, slug: string) {
+  return db.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug);
+}
+
+/** The ids of the regions of the macroregion with this slug, as a subquery (for `region_id in`). */
+export function regionIdsOfMacroregion(db: DB, slug: string) {
+  return db
+    .selectFrom("regions")
+    .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+    .select("regions.id")
+    .where("macroregions.slug", "=", slug);
+}
+
 /** The 26 regions in Spanish alphabetical order (SQL's byte order would put "Áncash" after "Ucayali"). */
 export async function listRegions(db: DB = getDb()): Promise<RegionWithMacroregion[]> {
   const rows = await db

@@ -9,6 +9,7 @@ import { notify, type NotificationInput } from "~/models/notification.server";
 import { limaMonthOf, recordMemberActivity, refreshMemberActivityMonth } from "~/models/activity.server";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { createPractice, type PracticeCore } from "~/models/practice.server";
+import { regionIdBySlug, regionIdsOfMacroregion } from "~/models/region.server";
 import { nowIso, limaYearBounds } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexWallPost, toMatchQuery, wallPostMatches } from "~/utils/search.server";
@@ -819,16 +820,8 @@ export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
   // feed most visits see, is counted from the stored counts instead (ADR 015).
   let filtered = db.selectFrom("wallPosts").where("wallPosts.kind", "=", filters.kind).where("wallPosts.hiddenAt", "is", null);
   if (matchQuery) filtered = filtered.innerJoin(wallPostMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "wallPosts.id")) as typeof filtered;
-  if (filters.regionSlug) {
-    const slug = filters.regionSlug;
-    filtered = filtered.where("wallPosts.regionId", "=", (eb) => eb.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug));
-  }
-  if (filters.macroregionSlug) {
-    const slug = filters.macroregionSlug;
-    filtered = filtered.where("wallPosts.regionId", "in", (eb) =>
-      eb.selectFrom("regions").innerJoin("macroregions", "macroregions.id", "regions.macroregionId").select("regions.id").where("macroregions.slug", "=", slug),
-    );
-  }
+  if (filters.regionSlug) filtered = filtered.where("wallPosts.regionId", "=", regionIdBySlug(db, filters.regionSlug));
+  if (filters.macroregionSlug) filtered = filtered.where("wallPosts.regionId", "in", regionIdsOfMacroregion(db, filters.macroregionSlug));
   if (filters.lineSlug) {
     const slug = filters.lineSlug;
     filtered = filtered.where("wallPosts.thematicLineId", "=", (eb) => eb.selectFrom("thematicLines").select("thematicLines.id").where("thematicLines.slug", "=", slug));
@@ -895,16 +888,8 @@ function onlyPlaceFilters(filters: WallFeedFilters, matchQuery: string | null): 
 /** A wall's visible posts, in a region or macroregion if given, from the stored counts. */
 async function countStored(filters: WallFeedFilters, db: DB): Promise<number> {
   let query = db.selectFrom("wallPostCounts").where("wallPostCounts.kind", "=", filters.kind);
-  if (filters.regionSlug) {
-    const slug = filters.regionSlug;
-    query = query.where("wallPostCounts.regionId", "=", (eb) => eb.selectFrom("regions").select("regions.id").where("regions.slug", "=", slug));
-  }
-  if (filters.macroregionSlug) {
-    const slug = filters.macroregionSlug;
-    query = query.where("wallPostCounts.regionId", "in", (eb) =>
-      eb.selectFrom("regions").innerJoin("macroregions", "macroregions.id", "regions.macroregionId").select("regions.id").where("macroregions.slug", "=", slug),
-    );
-  }
+  if (filters.regionSlug) query = query.where("wallPostCounts.regionId", "=", regionIdBySlug(db, filters.regionSlug));
+  if (filters.macroregionSlug) query = query.where("wallPostCounts.regionId", "in", regionIdsOfMacroregion(db, filters.macroregionSlug));
   const row = await query.select((eb) => eb.fn.sum<number>("wallPostCounts.visible").as("n")).executeTakeFirstOrThrow();
   return Number(row.n ?? 0);
 }
