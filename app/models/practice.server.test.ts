@@ -113,6 +113,20 @@ describe("the catalog", () => {
     expect(await only({ igedType: "gobierno_local" })).toEqual(["Filtro B Ayacucho compartida"]);
     expect(await only({ igedType: "dre" })).toEqual(["Filtro A Cusco avanzado"]);
     expect(await only({ vigente: false })).toEqual(["Filtro B Ayacucho compartida"]);
+
+    // Without a search too: the names shown come with each practice, and the count is the filter's.
+    const cusco = await listCatalog({ regionSlug: "cusco", stage: "avanzado", pageSize: 100 });
+    expect(cusco.items.find((i) => i.title === "Filtro A Cusco avanzado")).toMatchObject({
+      regionName: "Cusco",
+      leadIgedName: "DRE Cusco",
+      thematicLineName: "Acceso y cobertura",
+      snippet: null,
+    });
+    expect(cusco.items.every((i) => i.regionName === "Cusco" && i.stage === "avanzado")).toBe(true);
+    expect(cusco.total).toBe(cusco.items.length);
+    const local = await listCatalog({ igedType: "gobierno_local", macroregionSlug: "centro", pageSize: 100 });
+    expect(titles(local.items)).toContain("Filtro B Ayacucho compartida");
+    expect(local.total).toBe(local.items.length);
   });
 
   test("archived practices leave the catalog unless asked for", async () => {
