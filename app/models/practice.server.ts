@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { PracticeEventType, PracticeStatus, Stage } from "../../db/schema";
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { regionIdBySlug, regionIdsOfMacroregion } from "~/models/region.server";
+import { thematicLineIdBySlug } from "~/models/thematic-line.server";
 import { nowIso } from "~/utils/dates";
 import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
@@ -438,10 +439,7 @@ export async function listCatalog(filters: CatalogFilters, db: DB = getDb()) {
   if (filters.regionSlug) query = query.where("practices.regionId", "=", regionIdBySlug(db, filters.regionSlug));
   if (filters.macroregionSlug) query = query.where("practices.regionId", "in", regionIdsOfMacroregion(db, filters.macroregionSlug));
   if (filters.stage) query = query.where("practices.stage", "=", filters.stage);
-  if (filters.lineSlug) {
-    const slug = filters.lineSlug;
-    query = query.where("practices.thematicLineId", "=", (eb) => eb.selectFrom("thematicLines").select("thematicLines.id").where("thematicLines.slug", "=", slug));
-  }
+  if (filters.lineSlug) query = query.where("practices.thematicLineId", "=", thematicLineIdBySlug(db, filters.lineSlug));
   if (filters.vigente !== undefined) query = query.where("practices.vigente", "=", filters.vigente ? 1 : 0);
   if (filters.igedType) {
     const type = filters.igedType;

@@ -18,6 +18,11 @@ export async function listThematicLines(options: { includeInactive?: boolean } =
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
+/** The id of the thematic line with this slug, as a subquery: a filter on a `thematic_line_id` column. */
+export function thematicLineIdBySlug(db: DB, slug: string) {
+  return db.selectFrom("thematicLines").select("thematicLines.id").where("thematicLines.slug", "=", slug);
+}
+
 export async function getThematicLineByName(name: string, db: DB = getDb()) {
   return db.selectFrom("thematicLines").select(["id", "slug", "name"]).where("name", "=", name).executeTakeFirst();
 }

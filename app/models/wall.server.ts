@@ -10,6 +10,7 @@ import { limaMonthOf, recordMemberActivity, refreshMemberActivityMonth } from "~
 import { awardPoints, awardRepeatablePoints, reverseSubjectPoints } from "~/models/points.server";
 import { createPractice, type PracticeCore } from "~/models/practice.server";
 import { regionIdBySlug, regionIdsOfMacroregion } from "~/models/region.server";
+import { thematicLineIdBySlug } from "~/models/thematic-line.server";
 import { nowIso, limaYearBounds } from "~/utils/dates";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexWallPost, toMatchQuery, wallPostMatches } from "~/utils/search.server";
@@ -822,10 +823,7 @@ export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
   if (matchQuery) filtered = filtered.innerJoin(wallPostMatches(matchQuery).as("m"), (join) => join.onRef(sql.ref("m.id"), "=", "wallPosts.id")) as typeof filtered;
   if (filters.regionSlug) filtered = filtered.where("wallPosts.regionId", "=", regionIdBySlug(db, filters.regionSlug));
   if (filters.macroregionSlug) filtered = filtered.where("wallPosts.regionId", "in", regionIdsOfMacroregion(db, filters.macroregionSlug));
-  if (filters.lineSlug) {
-    const slug = filters.lineSlug;
-    filtered = filtered.where("wallPosts.thematicLineId", "=", (eb) => eb.selectFrom("thematicLines").select("thematicLines.id").where("thematicLines.slug", "=", slug));
-  }
+  if (filters.lineSlug) filtered = filtered.where("wallPosts.thematicLineId", "=", thematicLineIdBySlug(db, filters.lineSlug));
   if (filters.status) filtered = filtered.where("wallPosts.status", "=", filters.status);
   if (filters.accompanied) filtered = filtered.where("wallPosts.accompaniedBy", "is not", null);
   if (filters.tag) {
