@@ -3,6 +3,7 @@
 // WEB_CONCURRENCY=N serves with N processes on one port (node:cluster); the default is one.
 import { createRequestHandler } from "@remix-run/express";
 import cluster from "node:cluster";
+import { readdirSync } from "node:fs";
 import compression from "compression";
 import express from "express";
 import path from "node:path";
@@ -22,7 +23,7 @@ export async function startServer(options = {}) {
   app.use(securityHeaders);
   // Fingerprinted assets never change; everything else in public/ may.
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use(publicFiles(path.join(root, "public")));
   app.use(refuseCrossOriginWrites);
   app.use(refuseLargeBodies);
   app.all(
@@ -42,6 +43,18 @@ export async function startServer(options = {}) {
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => resolve(server));
   });
+}
+
+/**
+ * The files at the top of public/ (the favicon), served as they are. Only their own paths go to
+ * the disk: every page would otherwise cost a failed `stat` of public/<its path> first.
+ * @param {string} folder
+ */
+export function publicFiles(folder) {
+  const names = new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
+  const serve = express.static(folder, { maxAge: "1h" });
+  /** @type {import("express").RequestHandler} */
+  return (req, res, next) => (names.has(req.path) ? serve(req, res, next) : next());
 }
 
 /**
