@@ -32,6 +32,8 @@ function routes(): AgnosticRouteObject[] {
         { id: "evidencia", path: "evidencias/*" },
         { id: "Mayusculas", path: "Sensible", caseSensitive: true },
         { id: "pathless", children: [{ id: "cuenta", path: "cuenta/seguridad" }] },
+        { id: "ranking", path: "ranking" },
+        { id: "mapa-region", path: ":region/mapa" },
         { id: "splat", path: "*" },
       ],
     },
@@ -54,6 +56,20 @@ const PATHS = [
   "/sensible",
   "/cuenta/seguridad",
   "/no/existe/aqui",
+  // Paths tried only against the branches of their first segment: its case, its encoding, empty
+  // segments, and dynamic routes ranked among the static ones.
+  "/PRACTICAS/Nueva",
+  "/Practicas/una-practica/HISTORIAL",
+  "/%70racticas/nueva",
+  "//practicas",
+  "/practicas//nueva",
+  "/SENSIBLE",
+  "/cuenta",
+  "/ranking",
+  "/Ranking/",
+  "/ranking/mapa",
+  "/cusco/mapa",
+  "/eventos",
 ];
 
 const shape = (matches: ReturnType<typeof referenceMatchRoutes>) =>
@@ -63,6 +79,7 @@ describe("the patched route matching", () => {
   it("is the build the server loads", () => {
     const source = readFileSync(require.resolve("@remix-run/router"), "utf8");
     expect(source).toContain("function rankedBranchesOf(routes)");
+    expect(source).toContain("function groupBranchesByFirstSegment(branches)");
     expect(source).toContain("const compiledPaths = new Map()");
   });
 
