@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { IgedType } from "../../db/schema";
 import { regionIdBySlug } from "~/models/region.server";
 import { currentYear, listTiers, tiersForMembers } from "~/models/tier.server";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, type DB } from "~/utils/db.server";
 
 export type RankingYear = number | "all";
@@ -272,9 +273,17 @@ export async function getOwnPosition(userId: number, filters: RankingFilters, db
 }
 
 /** The years that have points, newest first, always including the current one. */
-export async function listRankingYears(now: Date = new Date(), db: DB = getDb()): Promise<number[]> {
-  const rows = await db.selectFrom("memberPointsYearly").select("year").distinct().where("points", ">", 0).execute();
-  return [...new Set([currentYear(now), ...rows.map((r) => r.year)])].sort((a, b) => b - a);
+/** The years anyone earned points in, and this one, newest first; kept in memory until the data changes. */
+export function listRankingYears(now: Date = new Date(), db: DB = getDb()): Promise<readonly number[]> {
+  const thisYear = currentYear(now);
+  return cachedAggregate(
+    `ranking-years:${thisYear}`,
+    async () => {
+      const rows = await db.selectFrom("memberPointsYearly").select("year").distinct().where("points", ">", 0).execute();
+      return [...new Set([thisYear, ...rows.map((r) => r.year)])].sort((a, b) => b - a);
+    },
+    db,
+  );
 }
 
 export async function isHiddenFromRanking(userId: number, db: DB = getDb()): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { recordAudit } from "~/models/audit.server";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { nameKey } from "~/utils/reference-validation.server";
 
@@ -24,24 +25,28 @@ export function regionIdsOfMacroregion(db: DB, slug: string) {
     .where("macroregions.slug", "=", slug);
 }
 
-/** The 26 regions in Spanish alphabetical order (SQL's byte order would put "Áncash" after "Ucayali"). */
-export async function listRegions(db: DB = getDb()): Promise<RegionWithMacroregion[]> {
-  const rows = await db
-    .selectFrom("regions")
-    .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
-    .select([
-      "regions.id",
-      "regions.slug",
-      "regions.name",
-      "regions.macroregionId",
-      "macroregions.name as macroregionName",
-    ])
-    .execute();
-  return rows.sort((a, b) => a.name.localeCompare(b.name, "es"));
+/**
+ * The 26 regions in Spanish alphabetical order (SQL's byte order would put "Áncash" after "Ucayali").
+ * Kept in memory until the data changes (`cachedAggregate`): nearly every page reads them.
+ */
+export function listRegions(db: DB = getDb()): Promise<readonly RegionWithMacroregion[]> {
+  return cachedAggregate(
+    "regions",
+    async () => {
+      const rows = await db
+        .selectFrom("regions")
+        .innerJoin("macroregions", "macroregions.id", "regions.macroregionId")
+        .select(["regions.id", "regions.slug", "regions.name", "regions.macroregionId", "macroregions.name as macroregionName"])
+        .execute();
+      return rows.sort((a, b) => a.name.localeCompare(b.name, "es"));
+    },
+    db,
+  );
 }
 
-export async function listMacroregions(db: DB = getDb()) {
-  return db.selectFrom("macroregions").select(["id", "slug", "name"]).orderBy("id").execute();
+/** The macroregions in their order, kept in memory like the regions. */
+export function listMacroregions(db: DB = getDb()): Promise<readonly { id: number; slug: string; name: string }[]> {
+  return cachedAggregate("macroregions", () => db.selectFrom("macroregions").select(["id", "slug", "name"]).orderBy("id").execute(), db);
 }
 
 export async function countRegions(db: DB = getDb()): Promise<number> {

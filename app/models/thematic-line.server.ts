@@ -1,5 +1,6 @@
 // The thematic lines practices are filed under; DIFOCA keeps the list.
 import { recordAudit } from "~/models/audit.server";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { nameKey, POSITION_MAX } from "~/utils/reference-validation.server";
 import { slugify } from "~/utils/slug";
@@ -11,11 +12,19 @@ export interface ThematicLine {
   active: boolean;
 }
 
-export async function listThematicLines(options: { includeInactive?: boolean } = {}, db: DB = getDb()): Promise<ThematicLine[]> {
-  let query = db.selectFrom("thematicLines").select(["id", "slug", "name", "active"]).orderBy("position").orderBy("name");
-  if (!options.includeInactive) query = query.where("active", "=", 1);
-  const rows = await query.execute();
-  return rows.map((r) => ({ ...r, active: r.active === 1 }));
+/** The lines in their order (the active ones unless asked), kept in memory until the data changes. */
+export function listThematicLines(options: { includeInactive?: boolean } = {}, db: DB = getDb()): Promise<readonly ThematicLine[]> {
+  const includeInactive = options.includeInactive === true;
+  return cachedAggregate(
+    `thematic-lines:${includeInactive ? "all" : "active"}`,
+    async () => {
+      let query = db.selectFrom("thematicLines").select(["id", "slug", "name", "active"]).orderBy("position").orderBy("name");
+      if (!includeInactive) query = query.where("active", "=", 1);
+      const rows = await query.execute();
+      return rows.map((r) => ({ ...r, active: r.active === 1 }));
+    },
+    db,
+  );
 }
 
 /** The id of the thematic line with this slug, as a subquery: a filter on a `thematic_line_id` column. */

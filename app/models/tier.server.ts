@@ -6,6 +6,7 @@ import type { Stage } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { membersWithCompletedTransfer } from "~/models/transfer.server";
 import { todayInLima } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { optionalText, parseForm, requiredText, type FieldErrors, type FormResult } from "~/utils/forms.server";
 import { STAGES } from "~/utils/practice-labels";
@@ -54,14 +55,21 @@ function parseRequirements(json: string): TierRequirement[] {
   });
 }
 
-export async function listTiers(db: DB = getDb()): Promise<Tier[]> {
-  const rows = await db
-    .selectFrom("tiers")
-    .select(["id", "slug", "name", "minPoints", "description", "position", "requirements"])
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
-  return rows.map((row) => ({ ...row, requirements: parseRequirements(row.requirements) }));
+/** The tiers in their order, kept in memory until the data changes. */
+export function listTiers(db: DB = getDb()): Promise<readonly Tier[]> {
+  return cachedAggregate(
+    "tiers",
+    async () => {
+      const rows = await db
+        .selectFrom("tiers")
+        .select(["id", "slug", "name", "minPoints", "description", "position", "requirements"])
+        .orderBy("position")
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => ({ ...row, requirements: parseRequirements(row.requirements) }));
+    },
+    db,
+  );
 }
 
 export interface TierUpdate {
@@ -105,7 +113,7 @@ export async function updateTier(input: TierUpdate & { actorId?: number | null }
 }
 
 /** Saves every tier of the settings form together: thresholds are checked as a whole. */
-export async function updateTiers(inputs: TierUpdate[], actorId: number | null, db: DB = getDb()): Promise<void> {
+export async function updateTiers(inputs: readonly TierUpdate[], actorId: number | null, db: DB = getDb()): Promise<void> {
   await writeTransaction(db, async (trx) => {
     for (const input of inputs) await updateTier({ ...input, actorId }, trx);
   });
@@ -157,7 +165,7 @@ export async function membersMeetingRequirement(requirement: TierRequirement, us
 const requirementKey = (requirement: TierRequirement) => JSON.stringify(requirement);
 
 /** The highest tier whose points and requirements are met, or null. `tiers` in order of position. */
-function placeInTiers(tiers: Tier[], points: number, meets: (requirement: TierRequirement) => boolean): Tier | null {
+function placeInTiers(tiers: readonly Tier[], points: number, meets: (requirement: TierRequirement) => boolean): Tier | null {
   let reached: Tier | null = null;
   for (const tier of tiers) {
     if (points >= tier.minPoints && tier.requirements.every(meets)) reached = tier;
@@ -171,7 +179,7 @@ function placeInTiers(tiers: Tier[], points: number, meets: (requirement: TierRe
  */
 export async function tiersForMembers(
   members: { userId: number; points: number }[],
-  tiers?: Tier[],
+  tiers?: readonly Tier[],
   db: DB = getDb(),
 ): Promise<Map<number, Tier | null>> {
   const ordered = tiers ?? (await listTiers(db));
@@ -271,7 +279,7 @@ const minPointsSchema = z
 
 export const INCREASING_THRESHOLDS_MESSAGE = "Cada escala debe pedir más puntos que la anterior.";
 
-function tierSettingsSchema(tiers: Pick<Tier, "id">[]) {
+function tierSettingsSchema(tiers: readonly Pick<Tier, "id">[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const { id } of tiers) {
     shape[`name-${id}`] = requiredText(
@@ -288,7 +296,7 @@ function tierSettingsSchema(tiers: Pick<Tier, "id">[]) {
  * Reads the settings form against the current tiers (in order of position). Each field's own rules
  * come first; thresholds must grow with the order of the tiers, and names must differ.
  */
-export function parseTierSettings(formData: FormData, tiers: Pick<Tier, "id">[]): FormResult<TierUpdate[]> {
+export function parseTierSettings(formData: FormData, tiers: readonly Pick<Tier, "id">[]): FormResult<TierUpdate[]> {
   const form = parseForm(tierSettingsSchema(tiers), formData);
   const errors: FieldErrors = form.success ? {} : { ...form.errors };
 

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = chosenYear.ok ? chosenYear.year : thisYear();
   const practiceQuery = practiceFilterQuery(values).toString();
 
-  const label = (options: { slug: string; name: string }[], slug: string) => options.find((o) => o.slug === slug)?.name ?? slug;
+  const label = (options: readonly { slug: string; name: string }[], slug: string) => options.find((o) => o.slug === slug)?.name ?? slug;
   const applied = [
     values.q ? `Búsqueda «${values.q}»` : null,
     values.region ? `Región ${label(regions, values.region)}` : null,

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { createDatabase } from "../../db/connection";
 import { getHomeHighlights, getPublicDashboard } from "~/models/dashboard.server";
+import { listMacroregions, listRegions } from "~/models/region.server";
+import { listThematicLines } from "~/models/thematic-line.server";
 import { currentYear } from "~/models/tier.server";
 import { cachedAggregate } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
@@ -49,6 +51,23 @@ describe("cached aggregates", () => {
     expect(await cachedAggregate("failing", async () => "ok")).toBe("ok");
   });
 
+  test("are kept apart for each database handle", async () => {
+    const c = counter();
+    expect(await cachedAggregate("per-database", c.compute)).toBe(1);
+    expect(await cachedAggregate("per-database", c.compute, otherProcess)).toBe(2);
+    expect(await cachedAggregate("per-database", c.compute)).toBe(1);
+  });
+
+  test("are frozen, so that no request can change what the next one reads", async () => {
+    const value = await cachedAggregate("frozen", async () => [{ name: "Cusco", tags: ["sur"] }]);
+    expect(() => value.push({ name: "Lima", tags: [] })).toThrow(TypeError);
+    expect(() => {
+      value[0]!.name = "Otra";
+    }).toThrow(TypeError);
+    expect(() => value[0]!.tags.push("norte")).toThrow(TypeError);
+    expect((await cachedAggregate("frozen", async () => [])).at(0)?.name).toBe("Cusco");
+  });
+
   test("are not kept inside a transaction, which may still roll back", async () => {
     const c = counter();
     await getDb()
@@ -69,5 +88,21 @@ describe("the cached figures of the panel and the home page", () => {
     await createMember({ iged: "DRE Junín" });
     expect((await getPublicDashboard(year)).members.registered).toBe(before.members.registered + 1);
     expect((await getHomeHighlights()).figures.members).toBe(home.figures.members + 1);
+  });
+});
+
+describe("the reference lists every page reads", () => {
+  test("show a change made by another process on the next read", async () => {
+    const macroregion = (await listMacroregions()).find((m) => m.slug === "sur")!;
+    const region = (await listRegions()).find((r) => r.slug === "cusco")!;
+    expect(region.macroregionName).toBe(macroregion.name);
+    await otherProcess.updateTable("macroregions").set({ name: "Macrorregión Sur Andina" }).where("slug", "=", "sur").execute();
+    expect((await listMacroregions()).find((m) => m.slug === "sur")!.name).toBe("Macrorregión Sur Andina");
+    expect((await listRegions()).find((r) => r.slug === "cusco")!.macroregionName).toBe("Macrorregión Sur Andina");
+
+    const lines = await listThematicLines();
+    await otherProcess.updateTable("thematicLines").set({ active: 0 }).where("id", "=", lines[0]!.id).execute();
+    expect((await listThematicLines()).map((l) => l.id)).toEqual(lines.slice(1).map((l) => l.id));
+    expect((await listThematicLines({ includeInactive: true })).find((l) => l.id === lines[0]!.id)?.active).toBe(false);
   });
 });

@@ -1,11 +1,15 @@
-// Expensive aggregates (the panel's figures, the home page's highlights) kept in memory by each
-// server process and computed again as soon as the database's data version moves, so they are
-// never staler than the data (ADR 013). Requests that arrive while a figure is being computed
-// share that computation.
+// Expensive aggregates (the panel's figures, the home page's highlights) and the reference lists
+// nearly every page reads (regions, macroregions, thematic lines, tiers, ranking years), kept in
+// memory by each server process and computed again as soon as the database's data version moves,
+// so they are never staler than the data (ADR 013, 015). Requests that arrive while a value is
+// being computed share that computation. A kept value is shared by every request that reads it,
+// so it is frozen: a caller that tried to change it would fail loudly, not corrupt the others.
 import { dataVersion } from "../../db/connection";
 import { getDb, type DB } from "~/utils/db.server";
 
-const entries = new Map<string, { version: string; value: Promise<unknown> }>();
+type Entry = { version: string; value: Promise<unknown> };
+// One store per database handle: two databases in one process (tests) never share a value.
+const stores = new WeakMap<DB, Map<string, Entry>>();
 
 /**
  * The value of `compute` for `key`, from memory while no data changed since it was computed.
@@ -16,13 +20,23 @@ export function cachedAggregate<T>(key: string, compute: () => Promise<T>, db: D
   // value stored under the old one is never served for newer data.
   const version = dataVersion(db);
   if (version === null) return compute();
+  const entries = stores.get(db) ?? new Map<string, Entry>();
+  stores.set(db, entries);
   const hit = entries.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
-  const value = compute();
+  const value = compute().then(deepFreeze);
   entries.set(key, { version, value });
   // A failed computation is not kept: the next request tries again.
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);
   });
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
   return value;
 }
