@@ -272,8 +272,7 @@ export async function getOwnPosition(userId: number, filters: RankingFilters, db
   return { rank: (await countVisible(filters, points, db)) + 1, points, hidden };
 }
 
-/** The years that have points, newest first, always including the current one. */
-/** The years anyone earned points in, and this one, newest first; kept in memory until the data changes. */
+/** The years that have points, newest first, always including the current one; kept in memory until the data changes. */
 export function listRankingYears(now: Date = new Date(), db: DB = getDb()): Promise<readonly number[]> {
   const thisYear = currentYear(now);
   return cachedAggregate(
