@@ -65,7 +65,8 @@ describe("cached aggregates", () => {
       value[0]!.name = "Otra";
     }).toThrow(TypeError);
     expect(() => value[0]!.tags.push("norte")).toThrow(TypeError);
-    expect((await cachedAggregate("frozen", async () => [])).at(0)?.name).toBe("Cusco");
+    const again = await cachedAggregate("frozen", async (): Promise<{ name: string; tags: string[] }[]> => []);
+    expect(again).toEqual([{ name: "Cusco", tags: ["sur"] }]);
   });
 
   test("are not kept inside a transaction, which may still roll back", async () => {
