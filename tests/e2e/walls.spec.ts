@@ -48,7 +48,8 @@ test("a member posts a challenge, another contributes, the author marks it usefu
   await expect(page.locator(".wall-reply").getByText("Aporte útil")).toBeVisible();
   await page.getByLabel("Estado del desafío").selectOption("resuelto");
   await page.getByRole("button", { name: "Cambiar estado" }).click();
-  await expect(page.locator(".wall-post")).toContainText("Resuelto");
+  // The header's status tag, not the form: the select's own option says «Resuelto» before anything is saved.
+  await expect(page.locator(".wall-post__header .tag--status")).toHaveText("Resuelto");
 
   // The contributor sees both notifications and the points with what earned them.
   await other.page.goto("/notificaciones");
