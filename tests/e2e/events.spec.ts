@@ -131,7 +131,8 @@ test("DIFOCA downloads the practices of a region as CSV and Excel, and both hold
   // Callao: the demo's practices there, which no other journey touches.
   await page.getByLabel("Región", { exact: true }).selectOption({ label: "Callao" });
   await page.getByRole("button", { name: "Aplicar" }).click();
-  await expect(page.locator("main")).toContainText("1 práctica");
+  // «con estos filtros» only once applied: before, «11 prácticas publicadas» would match «1 práctica».
+  await expect(page.locator("main")).toContainText("1 práctica con estos filtros");
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Descargar CSV de prácticas/ }).click()]);
   const csv = readFileSync((await csvDownload.path())!, "utf8").replace(/^\uFEFF/, "");
