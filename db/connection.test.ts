@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "kysely";
+import { CamelCasePlugin, Kysely, SqliteDialect, sql, type Compilable } from "kysely";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDatabase, openSqlite, writeTransaction, type DB } from "./connection";
@@ -83,5 +83,65 @@ describe("the prepared statements a connection keeps", () => {
     expect((await sql`select * from notes`.execute(db)).rows).toEqual([{ id: 1, text: "uno" }]);
     await sql`alter table notes add column region text`.execute(db);
     expect((await sql`select * from notes`.execute(db)).rows).toEqual([{ id: 1, text: "uno", region: null }]);
+  });
+});
+
+describe("camelCase names", () => {
+  // The plugin as Kysely ships it: the reference the connection's SQL must match.
+  let reference: Kysely<any>;
+  beforeEach(() => {
+    reference = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(":memory:") }), plugins: [new CamelCasePlugin()] });
+  });
+  afterEach(() => reference.destroy());
+
+  const queries: ((db: Kysely<any>) => Compilable)[] = [
+    (k) =>
+      k
+        .selectFrom("wallPosts as post")
+        .innerJoin("users as author", "author.id", "post.authorId")
+        .leftJoin("thematicLines", "thematicLines.id", "post.thematicLineId")
+        .select(["post.id", "post.replyCount", "author.fullName as authorName", "thematicLines.name as lineName"])
+        .select((eb) => [eb.fn.count<number>("post.id").as("totalCount"), eb.ref("post.createdAt").as("publishedAt")])
+        .where("post.hiddenAt", "is", null)
+        .where((eb) => eb.or([eb("post.regionId", "=", 3), eb.exists(eb.selectFrom("wallFollows").whereRef("wallFollows.postId", "=", "post.id").select("wallFollows.userId"))]))
+        .groupBy("post.id")
+        .having((eb) => eb.fn.count("post.id"), ">", 1)
+        .orderBy("post.lastActivityAt", "desc")
+        .limit(10),
+    (k) => k.with("recentPosts", (w) => w.selectFrom("wallPosts").selectAll().where("createdAt", ">", "2026-01-01")).selectFrom("recentPosts").selectAll("recentPosts"),
+    (k) => k.insertInto("wallReplies").values({ postId: 1, authorId: 2, body: "Aporte", createdAt: "2026-11-23" }).onConflict((oc) => oc.columns(["postId", "authorId"]).doNothing()).returning(["id", "createdAt"]),
+    (k) => k.updateTable("wallPosts").set((eb) => ({ replyCount: eb("replyCount", "+", 1), lastActivityAt: "2026-11-23" })).where("id", "=", 1),
+    (k) => k.deleteFrom("wallFollows").where("postId", "=", 1).where("userId", "in", [1, 2, 3]),
+    (k) => k.selectFrom("users").select(sql<string>`upper(${sql.ref("users.fullName")})`.as("upperName")).where(sql.ref("users.igedId"), "=", 4),
+  ];
+
+  it("reach the SQL in snake_case exactly as Kysely's plugin writes them", () => {
+    for (const query of queries) {
+      const expected = query(reference).compile();
+      const actual = query(db as unknown as Kysely<any>).compile();
+      expect(actual.sql).toBe(expected.sql);
+      expect(actual.parameters).toEqual(expected.parameters);
+    }
+    expect(queries[0]!(db as unknown as Kysely<any>).compile().sql).toContain('"author"."full_name" as "author_name"');
+  });
+
+  it("come back from a row in camelCase", async () => {
+    await sql`create table wall_follows (post_id integer, user_id integer, created_at text)`.execute(db);
+    const k = db as unknown as Kysely<any>;
+    await k.insertInto("wallFollows").values({ postId: 1, userId: 2, createdAt: "2026-11-23" }).execute();
+    expect(await k.selectFrom("wallFollows").select(["postId", "userId as followerId"]).execute()).toEqual([{ postId: 1, followerId: 2 }]);
+  });
+
+  it("are parsed once and shared between queries (patches/kysely), as frozen nodes", () => {
+    const k = db as unknown as Kysely<any>;
+    const selection = () => (k.selectFrom("users").select("users.fullName as name").toOperationNode() as any).selections[0].selection;
+    const from = () => (k.selectFrom("users as u").selectAll().toOperationNode() as any).from.froms[0];
+    expect(selection()).toBe(selection());
+    expect(from()).toBe(from());
+    expect(Object.isFrozen(selection())).toBe(true);
+    expect(() => {
+      "use strict";
+      selection().alias = null;
+    }).toThrow(TypeError);
   });
 });
