@@ -7,11 +7,11 @@
 // app/models/badge.server.ts, and whether an award was revoked is always read from the database at
 // verification time (a signature proves what was issued, not that it still stands).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type KeyLike } from "jose";
 import { badgeImagePath, badgePath, credentialPath } from "~/utils/badge-labels";
-import { secretsDir } from "~/utils/env.server";
+import { keepFileOnce, secretsDir } from "~/utils/env.server";
 
 export const ISSUER_NAME = "Comunidad de Práctica de Gestión Educativa — MINEDU/DIFOCA";
 export const ISSUER_DESCRIPTION =
@@ -70,16 +70,8 @@ async function loadOrCreateKey(file: string): Promise<SigningKey> {
     jwk = JSON.parse(readFileSync(file, "utf8")) as JWK;
   } else {
     const pair = await generateKeyPair(ALGORITHM, { crv: "Ed25519", extractable: true });
-    const fresh = await exportJWK(pair.privateKey);
-    mkdirSync(join(file, ".."), { recursive: true });
-    try {
-      // "wx": never overwrite a key; mode 0600: only the platform's user may read it.
-      writeFileSync(file, JSON.stringify(fresh), { mode: 0o600, flag: "wx" });
-      jwk = fresh;
-    } catch {
-      // Another process made it first: use theirs, so every process signs with the same key.
-      jwk = JSON.parse(readFileSync(file, "utf8")) as JWK;
-    }
+    // Never overwrites a key: when another process made one first, every process signs with theirs.
+    jwk = JSON.parse(keepFileOnce(file, JSON.stringify(await exportJWK(pair.privateKey)))) as JWK;
   }
   if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || !jwk.d || !jwk.x) throw new Error(`The credential key in ${file} is not an Ed25519 private key`);
   const publicJwk: JWK = { kty: jwk.kty, crv: jwk.crv, x: jwk.x };

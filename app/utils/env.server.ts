@@ -1,6 +1,6 @@
 // Settings read from the environment, and the secrets the platform keeps outside the repository.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { databasePath } from "../../db/connection";
 
@@ -17,14 +17,27 @@ export function persistentSecret(name: string, envVar: string): string {
   if (fromEnv) return fromEnv;
   const file = join(secretsDir(), `${name}.secret`);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  return keepFileOnce(file, randomBytes(32).toString("base64url")).trim();
+}
+
+/**
+ * Writes `content` to `file` unless the file exists, and answers what the file holds: the
+ * content given, or what another process wrote first. The file appears whole (written aside,
+ * then linked into place) and is readable only by the platform's user: processes starting
+ * together never read it half-written, nor overwrite each other's.
+ */
+export function keepFileOnce(file: string, content: string): string {
   mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const aside = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(aside, content, { mode: 0o600, flag: "wx" });
   try {
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
-  } catch {
-    // Another process made it first: use theirs.
-    return readFileSync(file, "utf8").trim();
+    linkSync(aside, file);
+    return content;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return readFileSync(file, "utf8");
+  } finally {
+    unlinkSync(aside);
   }
 }
 
