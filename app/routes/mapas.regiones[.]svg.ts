@@ -6,11 +6,14 @@ import { regionSprite } from "~/utils/peru-map.server";
 export function loader({ request }: LoaderFunctionArgs) {
   const { svg, version } = regionSprite();
   const current = new URL(request.url).searchParams.get("v") === version;
-  return new Response(svg, {
-    headers: {
-      "Content-Type": "image/svg+xml; charset=utf-8",
-      "Cache-Control": current ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-      ETag: `"${version}"`,
-    },
-  });
+  const etag = `"${version}"`;
+  const headers = {
+    "Content-Type": "image/svg+xml; charset=utf-8",
+    "Cache-Control": current ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    ETag: etag,
+  };
+  // After the hour, a browser that still holds these outlines asks again: no need to send them.
+  const known = request.headers.get("If-None-Match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (known?.includes(etag) || known?.includes("*")) return new Response(null, { status: 304, headers });
+  return new Response(svg, { headers });
 }

@@ -185,4 +185,19 @@ describe("/mapas/regiones.svg", () => {
     expect(get("http://localhost/mapas/regiones.svg").headers.get("Cache-Control")).toBe("public, max-age=3600");
     expect(get("http://localhost/mapas/regiones.svg?v=000000000000").headers.get("Cache-Control")).toBe("public, max-age=3600");
   });
+
+  test("answers 304 without the outlines to a browser that holds the same version", async () => {
+    const etag = `"${regionSprite().version}"`;
+    const ask = (ifNoneMatch: string) =>
+      spriteLoader({ request: new Request("http://localhost/mapas/regiones.svg", { headers: { "If-None-Match": ifNoneMatch } }), params: {}, context: { cspNonce: "", clientAddress: "127.0.0.1" } });
+    for (const header of [etag, `W/${etag}`, `"000000000000", ${etag}`]) {
+      const response = ask(header);
+      expect(response.status, header).toBe(304);
+      expect(await response.text()).toBe("");
+      expect(response.headers.get("ETag")).toBe(etag);
+    }
+    const stale = ask(`"000000000000"`);
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(regionSprite().svg);
+  });
 });
