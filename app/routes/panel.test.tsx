@@ -342,4 +342,23 @@ describe("/panel", () => {
     const data = await load("/panel");
     expect(data.years[0]).toBe(year);
   });
+
+  // Last: it publishes one more practice.
+  test("the charts are kept while nothing changes and drawn again as soon as the data does", async () => {
+    const before = await load("/panel");
+    expect((await load("/panel")).charts).toStrictEqual(before.charts);
+    expect(before.charts.map.regions.find((r) => r.slug === "puno")?.value).toBe(0);
+
+    const author = await createMember({ iged: "UGEL Puno" });
+    const practice = await makePractice({ authorId: author.id, iged: "UGEL Puno", line: "Acceso y cobertura" });
+    expect(await submitPractice({ practiceId: practice.id, actorId: author.id })).toBe(true);
+    const difoca = await createMember({ role: "difoca", iged: null });
+    expect(await publishPractice({ practiceId: practice.id, actorId: difoca.id })).toBe(true);
+
+    const after = await load("/panel");
+    expect(after.charts.map.regions.find((r) => r.slug === "puno")?.value).toBe(1);
+    expect(after.practices.vigentes).toBe(before.practices.vigentes + 1);
+    const html = await render("/panel");
+    expect(html).toContain("Puno: 1 práctica vigente");
+  });
 });

@@ -4,39 +4,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BarChart, LineChart } from "~/components/charts";
 import { PeruMap } from "~/components/peru-map";
-import {
-  ACTIVE_MONTHS_MIN,
-  getMemberBreakdown,
-  getPendingWork,
-  getPublicDashboard,
-  listDashboardYears,
-  listMostVisitedInYear,
-} from "~/models/dashboard.server";
+import { ACTIVE_MONTHS_MIN, getMemberBreakdown, getPendingWork, listDashboardYears, listMostVisitedInYear } from "~/models/dashboard.server";
 import { currentYear } from "~/models/tier.server";
 import { getUser } from "~/utils/auth.server";
-import { barChart, lineChart } from "~/utils/charts.server";
+import { barChart } from "~/utils/charts.server";
 import { IGED_TYPE_LABELS } from "~/utils/iged-types";
 import { can } from "~/utils/permissions.server";
-import { STAGE_LABELS } from "~/utils/practice-labels";
-import { regionMap } from "~/utils/peru-map.server";
+import { publicPanel } from "~/utils/panel-page.server";
 import { ROLE_LABELS } from "~/utils/roles";
-
-const MONTHS = [
-  ["Ene", "Enero"],
-  ["Feb", "Febrero"],
-  ["Mar", "Marzo"],
-  ["Abr", "Abril"],
-  ["May", "Mayo"],
-  ["Jun", "Junio"],
-  ["Jul", "Julio"],
-  ["Ago", "Agosto"],
-  ["Set", "Setiembre"],
-  ["Oct", "Octubre"],
-  ["Nov", "Noviembre"],
-  ["Dic", "Diciembre"],
-] as const;
-
-const practicesWord = (n: number) => (n === 1 ? "1 práctica vigente" : `${n.toLocaleString("es-PE")} prácticas vigentes`);
 
 // The public figures are for everyone; the DIFOCA part only reaches the page for "dashboard.full".
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,8 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = years.find((y) => String(y) === asked) ?? currentYear();
   const full = can(user, "dashboard.full");
 
-  const [{ practices, activities, members, stageMoves, tiers }, difoca] = await Promise.all([
-    getPublicDashboard(year),
+  const [{ practices, activities, members, charts }, difoca] = await Promise.all([
+    publicPanel(year),
     full
       ? Promise.all([getPendingWork(), getMemberBreakdown(year), listMostVisitedInYear(year, 10)]).then(([pending, breakdown, mostVisited]) => ({
           pending,
@@ -57,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : Promise.resolve(null),
   ]);
 
-  const values = Object.fromEntries(practices.byRegion.map((r) => [r.slug, r.count]));
   return json({
     year,
     years,
@@ -67,19 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     members,
     activeMonthsMin: ACTIVE_MONTHS_MIN,
     charts: {
-      map: regionMap({ values, label: (_slug, value, name) => `${name}: ${practicesWord(value)}` }),
-      byMacroregion: barChart(practices.byMacroregion.map((m) => ({ key: m.slug, label: m.name, value: m.count }))),
-      byStage: barChart(practices.byStage.map((s) => ({ key: s.stage, label: STAGE_LABELS[s.stage], value: s.count }))),
-      byLine: barChart(practices.byLine.map((l) => ({ key: l.slug ?? "sin-linea", label: l.name, value: l.count })), { labelWidth: 260 }),
-      stageMoves: lineChart({
-        categories: stageMoves.map((m, i) => ({ key: m.month, label: MONTHS[i]![0], name: MONTHS[i]![1] })),
-        series: [
-          { key: "intermedio", label: "Pasaron a intermedio", values: stageMoves.map((m) => m.toIntermedio) },
-          { key: "avanzado", label: "Pasaron a avanzado", values: stageMoves.map((m) => m.toAvanzado) },
-          { key: "retroceso", label: "Volvieron a un estadio anterior", values: stageMoves.map((m) => m.demoted) },
-        ],
-      }),
-      tiers: barChart(tiers.map((t) => ({ key: t.slug ?? "sin-escala", label: t.name, value: t.count }))),
+      ...charts,
       ...(difoca
         ? {
             membersByRole: barChart(difoca.breakdown.byRole.map((r) => ({ key: r.role, label: ROLE_LABELS[r.role], value: r.count }))),
