@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { countBadgeHolders, getBadgeBySlug, isBadgePublic } from "~/models/badge.server";
 import { getUser } from "~/utils/auth.server";
 import { badgeSvg, svgEtag } from "~/utils/badge-image";
-import { notFound } from "~/utils/http.server";
+import { browserHasVersion, notFound } from "~/utils/http.server";
 import { can } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,6 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The SVG is data, never a page: no scripts even if opened on its own.
     "Content-Security-Policy": "default-src 'none'; sandbox",
   });
-  if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
+  if (browserHasVersion(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(svg, { status: 200, headers });
 }

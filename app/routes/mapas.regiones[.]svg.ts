@@ -1,6 +1,7 @@
 // The outlines of Peru's 26 regions, which every map of the platform draws with <use> (ADR 015).
 // Under its versioned address (?v=, as the maps link it) the file never changes: cached for good.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { browserHasVersion } from "~/utils/http.server";
 import { regionSprite } from "~/utils/peru-map.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +14,6 @@ export function loader({ request }: LoaderFunctionArgs) {
     ETag: etag,
   };
   // After the hour, a browser that still holds these outlines asks again: no need to send them.
-  const known = request.headers.get("If-None-Match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
-  if (known?.includes(etag) || known?.includes("*")) return new Response(null, { status: 304, headers });
+  if (browserHasVersion(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(svg, { headers });
 }

@@ -29,3 +29,17 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
   return to;
 }
+
+/**
+ * True when the browser already holds the version `etag` names (If-None-Match, compared weakly as
+ * RFC 9110 asks: `W/"x"` matches `"x"`; a list or `*` too): the answer is a 304 without a body.
+ */
+export function browserHasVersion(request: Request, etag: string): boolean {
+  const header = request.headers.get("If-None-Match");
+  if (!header) return false;
+  const wanted = etag.replace(/^W\//, "");
+  return header.split(",").some((tag) => {
+    const held = tag.trim().replace(/^W\//, "");
+    return held === "*" || held === wanted;
+  });
+}
