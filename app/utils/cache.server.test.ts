@@ -1,12 +1,18 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { createDatabase } from "../../db/connection";
 import { getHomeHighlights, getPublicDashboard } from "~/models/dashboard.server";
+import { awardPoints } from "~/models/points.server";
+import { getPracticeDetail, listCatalog } from "~/models/practice.server";
+import { getRanking } from "~/models/ranking.server";
 import { listMacroregions, listRegions } from "~/models/region.server";
+import { getMember } from "~/models/user.server";
+import { createWallPost, listWallFeed } from "~/models/wall.server";
 import { listThematicLines } from "~/models/thematic-line.server";
 import { currentYear } from "~/models/tier.server";
-import { cachedAggregate } from "~/utils/cache.server";
+import { cachedAggregate, MAX_KEPT_VALUES } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
 import { createMember } from "../../tests/factories/members";
+import { makePractice } from "../../tests/factories/practices";
 
 // Another connection to the same file plays the part of another server process.
 const otherProcess = createDatabase(process.env.DATABASE_PATH);
@@ -49,6 +55,20 @@ describe("cached aggregates", () => {
   test("do not keep a failed computation", async () => {
     await expect(cachedAggregate("failing", () => Promise.reject(new Error("sin base")))).rejects.toThrow("sin base");
     expect(await cachedAggregate("failing", async () => "ok")).toBe("ok");
+  });
+
+  test("keep at most a bounded number of values, forgetting the least recently read first", async () => {
+    const first = counter();
+    const second = counter();
+    await cachedAggregate("bounded-first", first.compute);
+    await cachedAggregate("bounded-second", second.compute);
+    for (let i = 0; i < MAX_KEPT_VALUES - 2; i++) await cachedAggregate(`bounded-${i}`, async () => i);
+    // Read again, "bounded-first" becomes the most recent: the next new key pushes out "bounded-second".
+    expect(await cachedAggregate("bounded-first", first.compute)).toBe(1);
+    await cachedAggregate("bounded-one-more", async () => "más");
+    expect(await cachedAggregate("bounded-first", first.compute)).toBe(1);
+    expect(await cachedAggregate("bounded-second", second.compute)).toBe(2);
+    expect(first.runs()).toBe(1);
   });
 
   test("are kept apart for each database handle", async () => {
@@ -105,5 +125,47 @@ describe("the reference lists every page reads", () => {
     await otherProcess.updateTable("thematicLines").set({ active: 0 }).where("id", "=", lines[0]!.id).execute();
     expect((await listThematicLines()).map((l) => l.id)).toEqual(lines.slice(1).map((l) => l.id));
     expect((await listThematicLines({ includeInactive: true })).find((l) => l.id === lines[0]!.id)?.active).toBe(false);
+  });
+});
+
+describe("the reads of the public pages (ADR 016)", () => {
+  test("show a change made by another process on the next read, and are frozen", async () => {
+    const practice = await makePractice({ title: "Mesas técnicas de Tumbes", publish: true });
+    const member = await createMember({ name: "Rosa Elvira Chávez Ruiz", iged: "UGEL Huaraz" });
+    const before = await getPracticeDetail(practice.slug);
+    const catalog = await listCatalog({ query: "tumbes" });
+    expect(catalog.items.map((i) => i.title)).toEqual(["Mesas técnicas de Tumbes"]);
+    expect(Object.isFrozen(before)).toBe(true);
+    expect((await getMember(member.id))?.name).toBe("Rosa Elvira Chávez Ruiz");
+
+    await otherProcess.updateTable("practices").set({ summary: "Resumen cambiado por otro proceso." }).where("id", "=", practice.id).execute();
+    await otherProcess.updateTable("users").set({ name: "Rosa Elvira Chávez de Ruiz" }).where("id", "=", member.id).execute();
+    expect((await getPracticeDetail(practice.slug))?.summary).toBe("Resumen cambiado por otro proceso.");
+    expect((await listCatalog({ query: "tumbes" })).items[0]?.summary).toBe("Resumen cambiado por otro proceso.");
+    expect((await getMember(member.id))?.name).toBe("Rosa Elvira Chávez de Ruiz");
+  });
+
+  test("show what this process just wrote: a new challenge on the wall, new points in the ranking", async () => {
+    const author = await createMember({ iged: "UGEL Huaraz" });
+    const feed = await listWallFeed({ kind: "challenge" });
+    const ranking = await getRanking({ year: currentYear() });
+    const region = (await listRegions()).find((r) => r.slug === "ancash")!;
+    await createWallPost({
+      kind: "challenge",
+      authorId: author.id,
+      title: "Actas de notas que llegan tarde a la UGEL",
+      summary: "",
+      body: "Cada bimestre las actas llegan con semanas de retraso.",
+      links: [],
+      tags: [],
+      thematicLineId: null,
+      igedId: null,
+      regionId: region.id,
+    });
+    const after = await listWallFeed({ kind: "challenge" });
+    expect(after.total).toBe(feed.total + 1);
+    expect(after.items[0]?.title).toBe("Actas de notas que llegan tarde a la UGEL");
+    await awardPoints({ userId: author.id, action: "practice_published", subjectType: null, subjectId: null, key: `kept-ranking:${author.id}`, occurredAt: new Date().toISOString() });
+    expect((await getRanking({ year: currentYear() })).total).toBe(ranking.total + 1);
   });
 });

@@ -8,6 +8,12 @@ import { dataVersion } from "../../db/connection";
 import { getDb, type DB } from "~/utils/db.server";
 
 type Entry = { version: string; value: Promise<unknown> };
+
+/**
+ * Values kept per database handle. Some keys name one member, practice or search among thousands
+ * (a ranking's page, a practice's public record): the least recently read are forgotten first.
+ */
+export const MAX_KEPT_VALUES = 2_000;
 // One store per database handle: two databases in one process (tests) never share a value.
 const stores = new WeakMap<DB, Map<string, Entry>>();
 
@@ -23,9 +29,17 @@ export function cachedAggregate<T>(key: string, compute: () => Promise<T>, db: D
   const entries = stores.get(db) ?? new Map<string, Entry>();
   stores.set(db, entries);
   const hit = entries.get(key);
-  if (hit && hit.version === version) return hit.value as Promise<T>;
+  if (hit) {
+    // Most recently read last: the first entry is the one to forget.
+    entries.delete(key);
+    if (hit.version === version) {
+      entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+  }
   const value = compute().then(deepFreeze);
   entries.set(key, { version, value });
+  if (entries.size > MAX_KEPT_VALUES) entries.delete(entries.keys().next().value!);
   // A failed computation is not kept: the next request tries again.
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);
