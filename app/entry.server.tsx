@@ -1,6 +1,7 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { closeDb } from "~/utils/db.server";
 import { documentBody } from "~/utils/document-compression.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -28,4 +29,12 @@ export default function handleRequest(
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   const body = documentBody(request, `<!DOCTYPE html>${markup}`, responseHeaders);
   return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+}
+
+/**
+ * Called by the server (server/index.mjs) once it has stopped taking requests: writes what is still
+ * kept in memory (a practice's latest visits) and closes the database.
+ */
+export async function beforeShutdown(): Promise<void> {
+  await closeDb();
 }

@@ -12,9 +12,11 @@ import { refuseCrossOriginWrites, refuseLargeBodies, securityHeaders } from "./s
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
+const buildUrl = pathToFileURL(path.join(root, "build/index.js")).href;
+
 /** @param {{ port?: number, host?: string }} [options] */
 export async function startServer(options = {}) {
-  const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
+  const build = await import(buildUrl);
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
@@ -93,6 +95,29 @@ export function runCluster(count) {
   }
 }
 
+/**
+ * On SIGINT/SIGTERM: stops taking requests, lets the running ones finish, then lets the build write
+ * what it still keeps in memory (a practice's latest visits) and close the database. Requests
+ * still running after 10 s are cut short rather than holding the stop forever.
+ * @param {import("node:http").Server} server
+ */
+export function stopOnSignals(server) {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      server.close(async () => {
+        try {
+          const build = await import(buildUrl);
+          await build.entry.module.beforeShutdown?.();
+        } catch (error) {
+          console.error("No se pudo cerrar la base de datos al detener el servidor:", error);
+        }
+        process.exit(0);
+      });
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
+}
+
 /** Starts one server process and closes it cleanly on SIGINT/SIGTERM. */
 async function serveOne() {
   const server = await startServer();
@@ -100,13 +125,7 @@ async function serveOne() {
   const port = typeof address === "object" && address ? address.port : process.env.PORT;
   if (cluster.isPrimary) console.log(`Comunidad de Práctica de Gestión Educativa en http://localhost:${port}`);
   else if (cluster.worker?.id === 1) console.log(`Comunidad de Práctica de Gestión Educativa en http://localhost:${port} (${webConcurrency()} procesos)`);
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => {
-      server.close(() => process.exit(0));
-      // Requests still running after 10 s are cut short rather than holding the stop forever.
-      setTimeout(() => process.exit(0), 10_000).unref();
-    });
-  }
+  stopOnSignals(server);
   // A worker whose primary is gone (killed) has no one to answer to: it leaves too.
   if (cluster.isWorker) process.once("disconnect", () => process.exit(0));
 }

@@ -10,7 +10,7 @@ console.log("Preparando la base de datos…");
 const { stdout: databaseReport } = run("npx", ["tsx", "db/seed.ts"], { capture: true });
 ensureBuild();
 
-const { runCluster, startServer, webConcurrency } = await import("./index.mjs");
+const { runCluster, startServer, stopOnSignals, webConcurrency } = await import("./index.mjs");
 const processes = webConcurrency();
 if (processes > 1) {
   // Each worker runs server/index.mjs itself; the database and the build are ready by now.
@@ -25,7 +25,5 @@ if (processes > 1) {
   const port = typeof address === "object" && address ? address.port : process.env.PORT;
   console.log(`\n${databaseReport.trim()}`);
   console.log(`\nLa plataforma está lista en http://localhost:${port}`);
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => server.close(() => process.exit(0)));
-  }
+  stopOnSignals(server);
 }

@@ -8,6 +8,7 @@ import { thematicLineIdBySlug } from "~/models/thematic-line.server";
 import { nowIso } from "~/utils/dates";
 import type { NotificationType } from "~/utils/notification-types";
 import { notify } from "~/models/notification.server";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexPractice, practiceMatches, toMatchQuery } from "~/utils/search.server";
 import { STAGE_LABELS, STAGES, type CatalogSort } from "~/utils/practice-labels";
@@ -46,7 +47,12 @@ export async function getPracticeCoreBySlug(slug: string, db: DB = getDb()): Pro
   return db.selectFrom("practices").select(["id", "slug", "title", "status", "stage"]).where("slug", "=", slug).executeTakeFirst();
 }
 
-export async function getPracticeCore(id: number, db: DB = getDb()): Promise<PracticeCore | undefined> {
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function getPracticeCore(id: number, db: DB = getDb()): Promise<PracticeCore | undefined> {
+  return cachedAggregate(`practice-core:${id}`, () => readPracticeCore(id, db), db);
+}
+
+async function readPracticeCore(id: number, db: DB): Promise<PracticeCore | undefined> {
   return db.selectFrom("practices").select(["id", "slug", "title", "status", "stage"]).where("id", "=", id).executeTakeFirst();
 }
 
@@ -421,8 +427,14 @@ export interface CatalogItem {
   snippet: string | null;
 }
 
-/** The public catalog: published (and, on request, archived) practices, filtered, searched, sorted. */
-export async function listCatalog(filters: CatalogFilters, db: DB = getDb()) {
+/** The public catalog: published (and, on request, archived) practices, filtered, searched, sorted. The same for every
+ * reader, so kept in memory until the data changes (ADR 016).
+ */
+export function listCatalog(filters: CatalogFilters, db: DB = getDb()): ReturnType<typeof readCatalog> {
+  return cachedAggregate(`catalog:${JSON.stringify(filters)}`, () => readCatalog(filters, db), db);
+}
+
+async function readCatalog(filters: CatalogFilters, db: DB) {
   const pageSize = filters.pageSize ?? 12;
   const page = Math.max(1, filters.page ?? 1);
   const matchQuery = filters.query ? toMatchQuery(filters.query) : null;
@@ -531,7 +543,12 @@ export interface PracticeDetail {
   contacts: { id: number; name: string; role: string; email: string | null; phone: string | null }[];
 }
 
-export async function getPracticeDetail(slug: string, db: DB = getDb()): Promise<PracticeDetail | undefined> {
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function getPracticeDetail(slug: string, db: DB = getDb()): Promise<PracticeDetail | undefined> {
+  return cachedAggregate(`practice:${slug}`, () => readPracticeDetail(slug, db), db);
+}
+
+async function readPracticeDetail(slug: string, db: DB): Promise<PracticeDetail | undefined> {
   const row = await db
     .selectFrom("practices")
     .innerJoin("regions", "regions.id", "practices.regionId")
@@ -607,8 +624,13 @@ export interface PracticeEventView {
   actorName: string | null;
 }
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function listPracticeEvents(practiceId: number, db: DB = getDb()): Promise<PracticeEventView[]> {
+  return cachedAggregate(`practice-events:${practiceId}`, () => readPracticeEvents(practiceId, db), db);
+}
+
 /** The practice's history, oldest first. */
-export async function listPracticeEvents(practiceId: number, db: DB = getDb()): Promise<PracticeEventView[]> {
+async function readPracticeEvents(practiceId: number, db: DB): Promise<PracticeEventView[]> {
   return db
     .selectFrom("practiceEvents")
     .leftJoin("users", "users.id", "practiceEvents.actorId")
@@ -663,8 +685,13 @@ export async function listAdvancedPractices(db: DB = getDb()) {
     .execute();
 }
 
+/** Kept in memory until the data changes, like every read of a member's public profile (ADR 016). */
+export function listPracticesOfMember(userId: number, db: DB = getDb()): ReturnType<typeof readPracticesOfMember> {
+  return cachedAggregate(`member-practices:${userId}`, () => readPracticesOfMember(userId, db), db);
+}
+
 /** The practices whose team a member is on (drafts included). */
-export async function listPracticesOfMember(userId: number, db: DB = getDb()) {
+async function readPracticesOfMember(userId: number, db: DB = getDb()) {
   return db
     .selectFrom("practiceTeam")
     .innerJoin("practices", "practices.id", "practiceTeam.practiceId")
@@ -674,24 +701,60 @@ export async function listPracticesOfMember(userId: number, db: DB = getDb()) {
     .execute();
 }
 
-/** Counts a visit once per visitor and day (visitor: a member id or an anonymous token). */
-export async function recordVisit(input: { practiceId: number; visitor: string; day: string }, db: DB = getDb()): Promise<boolean> {
+/** A visit to a practice: a visitor (a member id or an anonymous token) on a day in Lima. */
+export interface PracticeVisit {
+  practiceId: number;
+  visitor: string;
+  day: string;
+}
+
+/** Whether this visitor's visit to the practice on that day is already counted. */
+export async function hasVisit(visit: PracticeVisit, db: DB = getDb()): Promise<boolean> {
+  const row = await db
+    .selectFrom("practiceVisits")
+    .select("practiceId")
+    .where("practiceId", "=", visit.practiceId)
+    .where("day", "=", visit.day)
+    .where("visitor", "=", visit.visitor)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Rows per insert: three values each, well under SQLite's and PostgreSQL's parameter limits. */
+const VISITS_PER_INSERT = 500;
+
+/**
+ * Counts visits, each once per visitor, practice and day, in one transaction: the visits already
+ * counted are left out, and each practice's total grows by its new ones. Returns how many were new.
+ */
+export async function recordVisits(visits: readonly PracticeVisit[], db: DB = getDb()): Promise<number> {
+  if (visits.length === 0) return 0;
   return writeTransaction(db, async (trx) => {
-    const result = await trx
-      .insertInto("practiceVisits")
-      .values(input)
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
+    const added = new Map<number, number>();
+    for (let i = 0; i < visits.length; i += VISITS_PER_INSERT) {
+      const rows = visits.slice(i, i + VISITS_PER_INSERT).map(({ practiceId, visitor, day }) => ({ practiceId, visitor, day }));
+      const inserted = await trx
+        .insertInto("practiceVisits")
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .returning("practiceId")
+        .execute();
+      for (const { practiceId } of inserted) added.set(practiceId, (added.get(practiceId) ?? 0) + 1);
+    }
+    for (const [practiceId, count] of added) {
       await trx
         .updateTable("practices")
-        .set((eb) => ({ visitCount: eb("visitCount", "+", 1) }))
-        .where("id", "=", input.practiceId)
+        .set((eb) => ({ visitCount: eb("visitCount", "+", count) }))
+        .where("id", "=", practiceId)
         .execute();
-      return true;
     }
-    return false;
+    return [...added.values()].reduce((sum, count) => sum + count, 0);
   });
+}
+
+/** Counts one visit once per visitor and day; true when it was new. */
+export async function recordVisit(visit: PracticeVisit, db: DB = getDb()): Promise<boolean> {
+  return (await recordVisits([visit], db)) > 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import {
   getPracticeDetail,
   listPracticeEvents,
   publishPractice,
-  recordVisit,
   returnPractice,
   setPracticeArchived,
   STAGE_LABELS,
@@ -35,6 +34,7 @@ import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { can } from "~/utils/permissions.server";
 import { reviewSchema, submissionProblems } from "~/utils/practice-validation.server";
+import { countVisit } from "~/utils/practice-visits.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { TRANSFER_STAGE_LABELS } from "~/utils/transfer-labels";
 import { visitorOf } from "~/utils/visitor.server";
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let counted = false;
   if (practice.status === "publicada") {
     const { visitor, setCookie } = visitorOf(request, user);
-    if (visitor) counted = await recordVisit({ practiceId: practice.id, visitor, day: todayInLima() });
+    if (visitor) counted = await countVisit({ practiceId: practice.id, visitor, day: todayInLima() });
     if (setCookie) headers.append("Set-Cookie", setCookie);
   }
   // Held advisories are public; topics, open requests and commitments are the team's and DIFOCA's.

@@ -6,13 +6,23 @@ export { isDatabaseReachable, writeTransaction } from "../../db/connection";
 
 let instance: DB | undefined;
 
+/** Work a module still holds in memory for a handle (visits not yet written), done before it closes. */
+const beforeCloseTasks: Array<(db: DB) => Promise<void>> = [];
+
 export function getDb(): DB {
   instance ??= createDatabase();
   return instance;
 }
 
+/** Runs `task` for the handle whenever `closeDb` closes it (the server stopping, a test's end). */
+export function beforeClose(task: (db: DB) => Promise<void>): void {
+  beforeCloseTasks.push(task);
+}
+
 export async function closeDb(): Promise<void> {
   const current = instance;
   instance = undefined;
-  await current?.destroy();
+  if (!current) return;
+  for (const task of beforeCloseTasks) await task(current);
+  await current.destroy();
 }
