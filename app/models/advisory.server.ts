@@ -23,6 +23,7 @@ import {
   type Slot,
 } from "~/utils/advisory-slots";
 import { formatDateTime, nowIso, todayInLima, limaYearBounds } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export type { AdvisoryModality, AdvisoryStatus, AdvisoryType } from "../../db/schema";
@@ -762,8 +763,13 @@ export async function listUpcomingAdvisories(options: { days: number; now?: Date
     .execute();
 }
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function listAdvisoriesOfPractice(practiceId: number, db: DB = getDb()): Promise<AdvisoryListItem[]> {
+  return cachedAggregate(`practice-advisories:${practiceId}`, () => readAdvisoriesOfPractice(practiceId, db), db);
+}
+
 /** Every advisory of a practice, newest first, for its page. */
-export async function listAdvisoriesOfPractice(practiceId: number, db: DB = getDb()): Promise<AdvisoryListItem[]> {
+async function readAdvisoriesOfPractice(practiceId: number, db: DB): Promise<AdvisoryListItem[]> {
   return listQuery(db).where("advisories.practiceId", "=", practiceId).where("advisories.status", "!=", "cancelada").orderBy("advisories.startsAt", "desc").execute();
 }
 

@@ -20,6 +20,7 @@ import { notify, type NotificationInput } from "~/models/notification.server";
 import { awardPoints, listPointRules, reversePoints } from "~/models/points.server";
 import { ACTIONS_NOT_FOR_RULES, BADGE_LEVEL_LABELS, credentialPath, type BadgeKind, type MemberBadgeView } from "~/utils/badge-labels";
 import { formatDate, nowIso } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { slugify } from "~/utils/slug";
 
@@ -685,8 +686,13 @@ export async function listMemberBadges(userId: number, db: DB = getDb()): Promis
     .execute();
 }
 
+/** Kept in memory until the data changes, like every read of a member's public profile (ADR 016). */
+export function loadMemberBadges(userId: number, db: DB = getDb()): Promise<{ badges: MemberBadgeView[] }> {
+  return cachedAggregate(`member-badges:${userId}`, () => readMemberBadges(userId, db), db);
+}
+
 /** The props of <MemberBadges> for a profile page's loader (serializable, dates already in Spanish). */
-export async function loadMemberBadges(userId: number, db: DB = getDb()): Promise<{ badges: MemberBadgeView[] }> {
+async function readMemberBadges(userId: number, db: DB = getDb()): Promise<{ badges: MemberBadgeView[] }> {
   const badges = await listMemberBadges(userId, db);
   return {
     badges: badges.map((b) => ({

@@ -1,6 +1,7 @@
 // The evidence of a practice: uploaded files (kept by uploads.server.ts) and links.
 import type { PracticeStatus } from "../../db/schema";
 import { nowIso } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, type DB } from "~/utils/db.server";
 import { isWebUrl } from "~/utils/evidence-validation.server";
 import { deleteStoredUpload, storeUpload } from "~/utils/uploads.server";
@@ -22,8 +23,13 @@ export interface EvidenceItem {
 
 export type AddEvidenceResult = { ok: true; id: number } | { ok: false; error: string };
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function listEvidence(practiceId: number, db: DB = getDb()): Promise<EvidenceItem[]> {
+  return cachedAggregate(`practice-evidence:${practiceId}`, () => readEvidence(practiceId, db), db);
+}
+
 /** A practice's evidence, oldest first, with who added each one. */
-export async function listEvidence(practiceId: number, db: DB = getDb()): Promise<EvidenceItem[]> {
+async function readEvidence(practiceId: number, db: DB): Promise<EvidenceItem[]> {
   return db
     .selectFrom("practiceEvidence")
     .innerJoin("users", "users.id", "practiceEvidence.uploadedBy")

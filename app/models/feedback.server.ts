@@ -3,6 +3,7 @@
 import { awardPoints } from "~/models/points.server";
 import { notifyPracticeTeam } from "~/models/practice.server";
 import { nowIso } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export interface NewFeedback {
@@ -104,8 +105,13 @@ export interface FeedbackEntry {
   items: FeedbackItem[];
 }
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function listFeedbackForPractice(practiceId: number, db: DB = getDb()): Promise<FeedbackEntry[]> {
+  return cachedAggregate(`practice-feedback:${practiceId}`, () => readFeedbackForPractice(practiceId, db), db);
+}
+
 /** A practice's feedback in the order it was given (oldest first), each with its items in the expert's order. */
-export async function listFeedbackForPractice(practiceId: number, db: DB = getDb()): Promise<FeedbackEntry[]> {
+async function readFeedbackForPractice(practiceId: number, db: DB): Promise<FeedbackEntry[]> {
   const rows = await db
     .selectFrom("practiceFeedback")
     .innerJoin("users", "users.id", "practiceFeedback.authorId")

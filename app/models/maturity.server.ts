@@ -6,6 +6,7 @@ import { countHeldAdvisories } from "~/models/advisory.server";
 import { countFeedback } from "~/models/feedback.server";
 import { changePracticeStage, notifyPracticeTeam, recordPracticeEvent, STAGES } from "~/models/practice.server";
 import { nowIso } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export type TargetStage = "intermedio" | "avanzado";
@@ -214,15 +215,25 @@ function pendingQuery(db: DB) {
     .where("promotionRequests.status", "=", "pendiente");
 }
 
-export async function getPendingPromotion(practiceId: number, db: DB = getDb()): Promise<PendingPromotion | null> {
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function getPendingPromotion(practiceId: number, db: DB = getDb()): Promise<PendingPromotion | null> {
+  return cachedAggregate(`practice-pending-promotion:${practiceId}`, () => readPendingPromotion(practiceId, db), db);
+}
+
+async function readPendingPromotion(practiceId: number, db: DB): Promise<PendingPromotion | null> {
   const row = await pendingQuery(db).where("promotionRequests.practiceId", "=", practiceId).executeTakeFirst();
   if (!row) return null;
   const items = await itemsOf([row.id], db);
   return { ...row, items: items.map(({ requestId: _r, ...item }) => item) };
 }
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function listPromotionHistory(practiceId: number, db: DB = getDb()): Promise<DecidedPromotion[]> {
+  return cachedAggregate(`practice-promotions:${practiceId}`, () => readPromotionHistory(practiceId, db), db);
+}
+
 /** Decided requests, newest first, with DIFOCA's comments. */
-export async function listPromotionHistory(practiceId: number, db: DB = getDb()): Promise<DecidedPromotion[]> {
+async function readPromotionHistory(practiceId: number, db: DB): Promise<DecidedPromotion[]> {
   const rows = await db
     .selectFrom("promotionRequests")
     .innerJoin("users as requester", "requester.id", "promotionRequests.requestedBy")

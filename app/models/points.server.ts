@@ -7,6 +7,7 @@ import type { PointsLedgerTable } from "../../db/schema";
 import { limaMonthOf, NOT_MEMBER_ACTIVITY, recordMemberActivity, refreshMemberActivityMonth } from "~/models/activity.server";
 import { checkAutomaticBadges } from "~/models/badge.server";
 import { formatDate, nowIso, todayInLima } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export const MANUAL_ADJUSTMENT = "manual_adjustment";
@@ -643,6 +644,11 @@ const LEDGER_ENTRY_COLUMNS = [
 /** Who reads a member's history; null for a visitor. */
 export type LedgerViewer = { id: number; role: string } | null;
 
+/** Whether `viewer` reads a member's whole ledger: the member, DIFOCA, or no viewer at all (trusted reads). */
+function seesWholeLedger(userId: number, viewer: LedgerViewer | undefined): boolean {
+  return viewer === undefined || (viewer !== null && (viewer.id === userId || viewer.role === "difoca"));
+}
+
 /**
  * A member's ledger, newest first, with each rule's label and a link to what earned the points.
  * `viewer` decides what a reader other than the member or DIFOCA sees: no reasons of reversals
@@ -655,8 +661,7 @@ export async function listLedgerForMember(
   options: { limit?: number; offset?: number; viewer?: LedgerViewer } = {},
   db: DB = getDb(),
 ): Promise<LedgerEntry[]> {
-  const viewer = options.viewer;
-  const seesAll = viewer === undefined || (viewer !== null && (viewer.id === userId || viewer.role === "difoca"));
+  const seesAll = seesWholeLedger(userId, options.viewer);
   // The page of the member's rows is chosen first, on the ledger alone, in the order its index
   // keeps (migration 0014), and only those rows are joined to what earned them (ADR 015).
   const page = db
@@ -759,13 +764,21 @@ const PROFILE_LEDGER_ENTRIES = 10;
  * `viewer` may see it (null: a visitor): the totals and one page of the ledger, newest first. A
  * page past the end is the last one.
  */
-export async function loadMemberPoints(
+export function loadMemberPoints(
   userId: number,
   viewer: LedgerViewer,
   year: number = Number(todayInLima().slice(0, 4)),
   options: { perPage?: number; page?: number } = {},
   db: DB = getDb(),
-) {
+): ReturnType<typeof readMemberPoints> {
+  // The same for every reader who sees as much of the ledger: kept until the data changes (ADR 016).
+  // `?? null`: a missing viewer is a visitor here, never the trusted full view.
+  const whole = seesWholeLedger(userId, viewer ?? null);
+  const key = `member-points:${userId}:${year}:${options.perPage ?? ""}:${options.page ?? ""}:${whole}`;
+  return cachedAggregate(key, () => readMemberPoints(userId, viewer, year, options, db), db);
+}
+
+async function readMemberPoints(userId: number, viewer: LedgerViewer, year: number, options: { perPage?: number; page?: number }, db: DB) {
   const perPage = options.perPage ?? PROFILE_LEDGER_ENTRIES;
   const [points, totalEntries] = await Promise.all([getMemberPoints(userId, year, db), countLedgerForMember(userId, db)]);
   const pages = Math.max(1, Math.ceil(totalEntries / perPage));

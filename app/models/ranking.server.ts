@@ -156,12 +156,16 @@ export interface RankingPage {
  * in index order; (2) the members whose points fall between the page's first and last points,
  * ordered by points and name (only the tie groups at the page's edges can be larger than a page).
  */
-export async function getRanking(
-  filters: RankingFilters & { page?: number; pageSize?: number },
-  db: DB = getDb(),
-): Promise<RankingPage> {
-  // The steps below read one snapshot, so points awarded meanwhile cannot shift the page between them.
-  if (!db.isTransaction) return db.transaction().execute((trx) => getRanking(filters, trx));
+export function getRanking(filters: RankingFilters & { page?: number; pageSize?: number }, db: DB = getDb()): Promise<RankingPage> {
+  // The same for every reader, so kept in memory until the data changes (ADR 016); the all-time
+  // ranking shows each member's tier of this year, hence the year in the key.
+  if (db.isTransaction) return readRanking(filters, db);
+  const key = [filters.year, filters.regionSlug ?? "", filters.macroregionSlug ?? "", filters.igedType ?? "", filters.page ?? 1, filters.pageSize ?? 25, currentYear()].join(":");
+  return cachedAggregate(`ranking:${key}`, () => db.transaction().execute((trx) => readRanking(filters, trx)), db);
+}
+
+/** One page of the ranking, read in one snapshot so that points awarded meanwhile cannot shift it. */
+async function readRanking(filters: RankingFilters & { page?: number; pageSize?: number }, db: DB): Promise<RankingPage> {
   const pageSize = filters.pageSize ?? 25;
   const page = Math.max(1, filters.page ?? 1);
   const offset = (page - 1) * pageSize;

@@ -246,8 +246,13 @@ export async function tierOf(userId: number, year: number, db: DB = getDb()): Pr
   };
 }
 
+/** Kept in memory until the data changes, like every read of a member's public profile (ADR 016). */
+export function getMemberTierSummary(userId: number, options: { year?: number } = {}, db: DB = getDb()): Promise<MemberTierSummary> {
+  return cachedAggregate(`member-tier:${userId}:${options.year ?? currentYear()}`, () => readMemberTierSummary(userId, options, db), db);
+}
+
 /** The props of <MemberTier> for a member's profile: the tier of the year (by default, this one in Lima). */
-export async function getMemberTierSummary(userId: number, options: { year?: number } = {}, db: DB = getDb()): Promise<MemberTierSummary> {
+async function readMemberTierSummary(userId: number, options: { year?: number } = {}, db: DB = getDb()): Promise<MemberTierSummary> {
   const year = options.year ?? currentYear();
   const standing = await tierOf(userId, year, db);
   return {

@@ -10,6 +10,7 @@ import { awardPoints } from "~/models/points.server";
 import { activeTeamIds } from "~/models/practice.server";
 import { listActiveDifocaIds } from "~/models/user.server";
 import { nowIso, todayInLima, limaYearBounds } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { isWebUrl } from "~/utils/evidence-validation.server";
 import { deleteStoredUpload, storeUpload } from "~/utils/uploads.server";
@@ -713,8 +714,13 @@ export async function getTransferEvidence(id: number, db: DB = getDb()) {
     .executeTakeFirst();
 }
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function listTransfersOfPractice(practiceId: number, db: DB = getDb()): ReturnType<typeof readTransfersOfPractice> {
+  return cachedAggregate(`practice-transfers:${practiceId}`, () => readTransfersOfPractice(practiceId, db), db);
+}
+
 /** Where a practice was adopted or is being adopted, for its page. */
-export async function listTransfersOfPractice(practiceId: number, db: DB = getDb()) {
+async function readTransfersOfPractice(practiceId: number, db: DB) {
   return transferQuery(db)
     .select([
       "transfers.id",

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Role } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { nowIso } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 
 export type { Role } from "../../db/schema";
@@ -53,7 +54,12 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function getMember(id: number, db: DB = getDb()): Promise<Member | undefined> {
+/** Kept in memory until the data changes, like every read of a member's public profile (ADR 016). */
+export function getMember(id: number, db: DB = getDb()): Promise<Member | undefined> {
+  return cachedAggregate(`member:${id}`, () => readMember(id, db), db);
+}
+
+async function readMember(id: number, db: DB = getDb()): Promise<Member | undefined> {
   const row = await memberQuery(db).where("users.id", "=", id).executeTakeFirst();
   return row && toMember(row);
 }

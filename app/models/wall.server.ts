@@ -12,6 +12,7 @@ import { createPractice, type PracticeCore } from "~/models/practice.server";
 import { regionIdBySlug, regionIdsOfMacroregion } from "~/models/region.server";
 import { thematicLineIdBySlug } from "~/models/thematic-line.server";
 import { nowIso, limaYearBounds } from "~/utils/dates";
+import { cachedAggregate } from "~/utils/cache.server";
 import { getDb, writeTransaction, type DB } from "~/utils/db.server";
 import { indexWallPost, toMatchQuery, wallPostMatches } from "~/utils/search.server";
 import { CHALLENGE_STATUSES, WALLS, type ReportReason, type WallSort } from "~/utils/wall-labels";
@@ -752,8 +753,13 @@ export async function convertInitiativeToPractice(
   });
 }
 
+/** Kept in memory until the data changes, like every read of a practice's public page (ADR 016). */
+export function getInitiativeOfPractice(practiceId: number, db: DB = getDb()): ReturnType<typeof readInitiativeOfPractice> {
+  return cachedAggregate(`practice-initiative:${practiceId}`, () => readInitiativeOfPractice(practiceId, db), db);
+}
+
 /** The initiative a practice grew from, if any (shown on the practice's page). */
-export async function getInitiativeOfPractice(practiceId: number, db: DB = getDb()) {
+async function readInitiativeOfPractice(practiceId: number, db: DB) {
   return db
     .selectFrom("wallPosts")
     .select(["id", "title", "kind"])
@@ -810,8 +816,14 @@ export interface WallFeedItem {
   snippet: string | null;
 }
 
-/** A wall's feed: visible posts, filtered, searched, sorted, one page at a time. */
-export async function listWallFeed(filters: WallFeedFilters, db: DB = getDb()) {
+/** A wall's feed: visible posts, filtered, searched, sorted, one page at a time. The same for every
+ * reader, so kept in memory until the data changes (ADR 016).
+ */
+export function listWallFeed(filters: WallFeedFilters, db: DB = getDb()): ReturnType<typeof readWallFeed> {
+  return cachedAggregate(`wall-feed:${JSON.stringify(filters)}`, () => readWallFeed(filters, db), db);
+}
+
+async function readWallFeed(filters: WallFeedFilters, db: DB) {
   const pageSize = filters.pageSize ?? 15;
   const page = Math.max(1, filters.page ?? 1);
   const matchQuery = filters.query ? toMatchQuery(filters.query) : null;
@@ -1059,8 +1071,13 @@ export async function getWallReply(replyId: number, db: DB = getDb()) {
     .executeTakeFirst();
 }
 
+/** Kept in memory until the data changes, like every read of a member's public profile (ADR 016). */
+export function listWallPostsOfMember(userId: number, options: { includeHidden: boolean }, db: DB = getDb()): ReturnType<typeof readWallPostsOfMember> {
+  return cachedAggregate(`member-wall-posts:${userId}:${options.includeHidden}`, () => readWallPostsOfMember(userId, options, db), db);
+}
+
 /** The posts a member wrote, for their profile (hidden ones only for themselves and DIFOCA). */
-export async function listWallPostsOfMember(userId: number, options: { includeHidden: boolean }, db: DB = getDb()) {
+async function readWallPostsOfMember(userId: number, options: { includeHidden: boolean }, db: DB = getDb()) {
   let query = db
     .selectFrom("wallPosts")
     .select(["id", "kind", "title", "status", "replyCount", "createdAt", "hiddenAt"])
