@@ -373,5 +373,9 @@ describe("who reads a member's history", () => {
       expect(entries).toContainEqual(expect.objectContaining({ kind: "adjustment", reason: "Apoyo en el taller de Huaraz." }));
       expect(entries).toContainEqual(expect.objectContaining({ action: "advisory_attended", subjectTitle: "Conflicto con la directora de la IE", link: `/asesorias/${advisory.id}` }));
     }
+    // Read again after the member's own view was kept (ADR 016): a visitor still gets the public one.
+    for (const viewer of [null, { id: visitorAccount.id, role: "gestor" }]) {
+      expect(JSON.stringify((await loadMemberPoints(member.id, viewer, year)).entries)).not.toMatch(secret);
+    }
   });
 });
